@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router-dom';
+import type { Me } from '../api/types.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { RequireSession } from '../components/RequireSession.tsx';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { DataAccessPanel } from './me/DataAccessPanel.tsx';
+import { EnterprisesPanel } from './me/EnterprisesPanel.tsx';
+import { PersonPanel } from './me/PersonPanel.tsx';
+import { PostsPanel } from './me/PostsPanel.tsx';
+import { SessionsPanel } from './me/SessionsPanel.tsx';
+
+export function MePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('me.title'));
+  return <RequireSession>{(me) => <MeContent me={me} />}</RequireSession>;
+}
+
+function MeContent({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const isStaff = me.staff.length > 0 || me.isAdmin;
+  const isWelcome = (location.state as { notice?: string } | null)?.notice === 'registered';
+
+  return (
+    <>
+      {isWelcome && (
+        <p className="notice notice--success" role="status">
+          {t('me.registeredNotice')}
+        </p>
+      )}
+      <PageHeading>{t('me.title')}</PageHeading>
+      <p className="lead">
+        {t('me.greeting', { name: me.user.displayName })}{' '}
+        <span className="account-kind">
+          {t('me.accountLine', { username: me.user.username, kind: t(`me.kind.${me.user.kind}`) })}
+        </span>
+      </p>
+      <div className="me-grid">
+        {me.person && <PersonPanel person={me.person} />}
+        {me.person && <EnterprisesPanel enterprises={me.enterprises} />}
+        {isStaff && <PostsPanel posts={me.staff} isAdmin={me.isAdmin} />}
+        <SessionsPanel />
+        <DataAccessPanel />
+      </div>
+    </>
+  );
+}
