@@ -14,11 +14,13 @@ export interface MePerson {
   id: string;
   name: string;
   idNumberMasked: string;
-  phoneMasked: string;
-  districtCode: string;
-  districtName: string;
-  streetName: string;
-  address: string;
+  phoneMasked: string | null;
+  districtCode: string | null;
+  districtName: string | null;
+  districtNameEn: string | null;
+  streetName: string | null;
+  streetNameEn: string | null;
+  address: string | null;
   verifiedAt: string | null;
 }
 
@@ -33,9 +35,13 @@ export interface MeEnterprise {
 export interface MeStaffPost {
   officeId: string;
   officeName: string;
+  officeNameEn: string;
   departmentName: string;
+  departmentNameEn: string;
   districtName: string | null;
+  districtNameEn: string | null;
   streetName: string | null;
+  streetNameEn: string | null;
   role: string;
 }
 
@@ -65,8 +71,9 @@ export interface SessionList {
 export interface DataAccessItem {
   id: string;
   at: string;
-  actorName: string;
+  actorName: string | null;
   officeName: string | null;
+  officeNameEn: string | null;
   action: string;
   purpose: string | null;
   fields: string[];

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { localName, useDistricts } from '../lib/districts.ts';
+import { useDistricts } from '../lib/districts.ts';
+import { localName } from '../lib/local-name.ts';
 
 /** Every district the platform covers, with its streets and towns (from the reference API). */
 export function DistrictList() {

@@ -26,46 +26,16 @@ export function useDistricts(): DistrictsState {
   useEffect(() => {
     let isCurrent = true;
     loadDistricts().then(
-      (districts) => isCurrent && setState({ status: 'ready', districts }),
-      (error: ApiError) => isCurrent && setState({ status: 'failed', error }),
+      (districts) => {
+        if (isCurrent) setState({ status: 'ready', districts });
+      },
+      (error: ApiError) => {
+        if (isCurrent) setState({ status: 'failed', error });
+      },
     );
     return () => {
       isCurrent = false;
     };
   }, []);
   return state;
-}
-
-interface Named {
-  nameZh: string;
-  nameEn: string;
-}
-
-/** The name in the UI language: Chinese for zh-CN, English otherwise. */
-export function localName(named: Named, language: string): string {
-  return language === 'en' ? named.nameEn : named.nameZh;
-}
-
-/**
- * Translates a district or street name the server gave in one language, by finding
- * it in the reference list. Names it cannot find are shown as given.
- */
-export function localisePlace(
-  districts: District[] | null,
-  language: string,
-  place: { districtCode?: string | null; districtName?: string | null; streetName?: string | null },
-): { district: string | null; street: string | null } {
-  const district =
-    districts?.find((d) => d.code === place.districtCode) ??
-    districts?.find((d) => d.nameZh === place.districtName || d.nameEn === place.districtName);
-  const candidates = district ? [district] : (districts ?? []);
-  const street = place.streetName
-    ? candidates
-        .flatMap((d) => d.streets)
-        .find((s) => s.nameZh === place.streetName || s.nameEn === place.streetName)
-    : undefined;
-  return {
-    district: district ? localName(district, language) : (place.districtName ?? null),
-    street: street ? localName(street, language) : (place.streetName ?? null),
-  };
 }

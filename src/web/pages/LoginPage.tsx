@@ -7,7 +7,6 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import type { SummaryItem } from '../components/ErrorSummary.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { TextField } from '../components/TextField.tsx';
-import { formatDateTime } from '../lib/format.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { useSession } from '../session/session-context.tsx';
 
@@ -19,7 +18,7 @@ function safeNextPath(next: string | null): string {
 }
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -40,11 +39,8 @@ export function LoginPage() {
 
   function describe(error: unknown): string[] {
     if (!(error instanceof ApiError)) return [t('errors.unexpected')];
+    // The server's message already says until when a locked account stays locked.
     const messages = [error.message];
-    const lockedUntil = (error.details as { lockedUntil?: unknown } | null)?.lockedUntil;
-    if (error.code === 'AUTH_ACCOUNT_LOCKED' && typeof lockedUntil === 'string') {
-      messages.push(t('login.lockedUntil', { time: formatDateTime(lockedUntil, i18n.language) }));
-    }
     if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== null) {
       messages.push(t('errors.retryAfter', { count: error.retryAfterSeconds }));
     }

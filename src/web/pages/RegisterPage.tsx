@@ -13,6 +13,7 @@ import { useSession } from '../session/session-context.tsx';
 import {
   NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
+  USERNAME_MAX_LENGTH,
   normaliseRegistration,
   validateRegistration,
 } from '../validation/registration.ts';
@@ -109,7 +110,7 @@ export function RegisterPage() {
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
-            maxLength={32}
+            maxLength={USERNAME_MAX_LENGTH}
           />
           <TextField
             id="password"

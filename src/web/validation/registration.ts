@@ -1,13 +1,18 @@
-// Client-side checks for resident registration. They mirror the server's rules so
-// that most mistakes are caught before a round trip; the server stays the judge.
+// Client-side checks for resident registration. They mirror the server's schema
+// (RegisterBody) and use the same ID number and mobile number rules
+// (src/contracts), so most mistakes are caught before a round trip; the server
+// stays the judge.
+import { customFormats } from '../../contracts/formats.ts';
+import { isValidIdNumber } from '../../contracts/id-number.ts';
 import type { RegistrationInput } from '../api/types.ts';
 
-export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/;
+export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{3,32}$/;
+export const USERNAME_MAX_LENGTH = 32;
 export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
-export const NAME_MAX_LENGTH = 50;
-export const ID_NUMBER_PATTERN = /^\d{17}[\dX]$/;
-export const PHONE_PATTERN = /^1\d{10}$/;
+export const PASSWORD_MAX_LENGTH = 256;
+export const NAME_MIN_LENGTH = 2;
+export const NAME_MAX_LENGTH = 40;
+const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
 
 export type RegistrationField = keyof RegistrationInput;
 
@@ -19,6 +24,7 @@ export type RegistrationProblem =
   | 'passwordTooShort'
   | 'passwordTooLong'
   | 'nameRequired'
+  | 'nameTooShort'
   | 'nameTooLong'
   | 'idNumberRequired'
   | 'idNumberFormat'
@@ -26,26 +32,16 @@ export type RegistrationProblem =
   | 'phoneRequired'
   | 'phoneFormat';
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK_CHARS = '10X98765432';
+const isMobileNumber = (value: string) => customFormats['cn-mobile']?.(value) ?? false;
 
-/** GB 11643 check character of an 18-character resident ID number. */
-export function hasValidIdChecksum(idNumber: string): boolean {
-  let sum = 0;
-  for (let index = 0; index < 17; index += 1) {
-    sum += Number(idNumber[index]) * (ID_WEIGHTS[index] ?? 0);
-  }
-  return ID_CHECK_CHARS[sum % 11] === idNumber[17];
-}
-
-/** Trims and upper-cases what people type, the way the server will read it. */
+/** Trims and upper-cases what people type, the way the server will store it. */
 export function normaliseRegistration(input: RegistrationInput): RegistrationInput {
   return {
     username: input.username.trim(),
     password: input.password,
     name: input.name.trim(),
     idNumber: input.idNumber.trim().toUpperCase(),
-    phone: input.phone.trim(),
+    phone: input.phone.replace(/[\s-]/g, ''),
   };
 }
 
@@ -63,14 +59,15 @@ export function validateRegistration(
   else if (password.length > PASSWORD_MAX_LENGTH) problems.password = 'passwordTooLong';
 
   if (!name) problems.name = 'nameRequired';
+  else if (name.length < NAME_MIN_LENGTH) problems.name = 'nameTooShort';
   else if (name.length > NAME_MAX_LENGTH) problems.name = 'nameTooLong';
 
   if (!idNumber) problems.idNumber = 'idNumberRequired';
-  else if (!ID_NUMBER_PATTERN.test(idNumber)) problems.idNumber = 'idNumberFormat';
-  else if (!hasValidIdChecksum(idNumber)) problems.idNumber = 'idNumberChecksum';
+  else if (!ID_NUMBER_SHAPE.test(idNumber)) problems.idNumber = 'idNumberFormat';
+  else if (!isValidIdNumber(idNumber)) problems.idNumber = 'idNumberChecksum';
 
   if (!phone) problems.phone = 'phoneRequired';
-  else if (!PHONE_PATTERN.test(phone)) problems.phone = 'phoneFormat';
+  else if (!isMobileNumber(phone)) problems.phone = 'phoneFormat';
 
   return problems;
 }

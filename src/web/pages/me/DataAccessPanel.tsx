@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { listDataAccess } from '../../api/endpoints.ts';
+import type { DataAccessItem } from '../../api/types.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { pickName } from '../../lib/local-name.ts';
 import { useApiResource } from '../../lib/use-api-resource.ts';
 
 /** "谁用了我的数据": every recorded read of this person's data. */
@@ -10,6 +12,12 @@ export function DataAccessPanel() {
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   const actionNames = t('me.dataAccess.actions', { returnObjects: true }) as Record<string, string>;
   const fieldNames = t('me.dataAccess.fieldNames', { returnObjects: true }) as Record<string, string>;
+
+  function describeActor(item: DataAccessItem): string {
+    const actor = item.actorName ?? t('me.dataAccess.systemActor');
+    const office = pickName(language, item.officeName, item.officeNameEn);
+    return office ? t('me.dataAccess.who', { actor, office }) : actor;
+  }
 
   return (
     <section className="panel panel--wide" aria-labelledby="data-access-title">
@@ -36,11 +44,7 @@ export function DataAccessPanel() {
           <ul className="item-list">
             {state.data.items.map((item) => (
               <li className="item" key={item.id}>
-                <h3 className="item__title">
-                  {item.officeName
-                    ? t('me.dataAccess.who', { actor: item.actorName, office: item.officeName })
-                    : item.actorName}
-                </h3>
+                <h3 className="item__title">{describeActor(item)}</h3>
                 <dl className="facts facts--compact">
                   <div className="facts__row">
                     <dt>{t('me.dataAccess.at')}</dt>

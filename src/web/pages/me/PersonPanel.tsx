@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { MePerson } from '../../api/types.ts';
-import { localisePlace, useDistricts } from '../../lib/districts.ts';
 import { formatDate } from '../../lib/format.ts';
+import { pickName } from '../../lib/local-name.ts';
 
 export function PersonPanel({ person }: { person: MePerson }) {
   const { t, i18n } = useTranslation();
-  const districts = useDistricts();
   const language = i18n.resolvedLanguage ?? 'zh-CN';
-  const place = localisePlace(districts.status === 'ready' ? districts.districts : null, language, person);
-  const area = [place.district, place.street].filter(Boolean).join(t('me.person.placeSeparator'));
+  const area = [
+    pickName(language, person.districtName, person.districtNameEn),
+    pickName(language, person.streetName, person.streetNameEn),
+  ]
+    .filter(Boolean)
+    .join(t('me.person.placeSeparator'));
 
   return (
     <section className="panel" aria-labelledby="person-title">
@@ -26,7 +29,7 @@ export function PersonPanel({ person }: { person: MePerson }) {
         </div>
         <div className="facts__row">
           <dt>{t('me.person.phone')}</dt>
-          <dd className="mono">{person.phoneMasked || t('common.none')}</dd>
+          <dd className="mono">{person.phoneMasked ?? t('common.none')}</dd>
         </div>
         <div className="facts__row">
           <dt>{t('me.person.area')}</dt>
@@ -34,7 +37,7 @@ export function PersonPanel({ person }: { person: MePerson }) {
         </div>
         <div className="facts__row">
           <dt>{t('me.person.address')}</dt>
-          <dd>{person.address || t('common.none')}</dd>
+          <dd>{person.address ?? t('common.none')}</dd>
         </div>
         <div className="facts__row">
           <dt>{t('me.person.verification')}</dt>

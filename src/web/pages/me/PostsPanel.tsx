@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { MeStaffPost } from '../../api/types.ts';
-import { localisePlace, useDistricts } from '../../lib/districts.ts';
+import { pickName } from '../../lib/local-name.ts';
 
 /** "我的岗位": the offices a staff member works in and the role in each. */
 export function PostsPanel({ posts, isAdmin }: { posts: MeStaffPost[]; isAdmin: boolean }) {
   const { t, i18n } = useTranslation();
-  const districts = useDistricts();
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   const roleNames = t('me.posts.roles', { returnObjects: true }) as Record<string, string>;
 
@@ -22,15 +21,15 @@ export function PostsPanel({ posts, isAdmin }: { posts: MeStaffPost[]; isAdmin: 
           </li>
         )}
         {posts.map((post) => {
-          const place = localisePlace(
-            districts.status === 'ready' ? districts.districts : null,
-            language,
-            post,
-          );
-          const area = [place.district, place.street].filter(Boolean).join(t('me.person.placeSeparator'));
+          const area = [
+            pickName(language, post.districtName, post.districtNameEn),
+            pickName(language, post.streetName, post.streetNameEn),
+          ]
+            .filter(Boolean)
+            .join(t('me.person.placeSeparator'));
           return (
             <li className="item" key={`${post.officeId}:${post.role}`}>
-              <h3 className="item__title">{post.officeName}</h3>
+              <h3 className="item__title">{pickName(language, post.officeName, post.officeNameEn)}</h3>
               <dl className="facts facts--compact">
                 <div className="facts__row">
                   <dt>{t('me.posts.role')}</dt>
@@ -40,7 +39,7 @@ export function PostsPanel({ posts, isAdmin }: { posts: MeStaffPost[]; isAdmin: 
                 </div>
                 <div className="facts__row">
                   <dt>{t('me.posts.department')}</dt>
-                  <dd>{post.departmentName}</dd>
+                  <dd>{pickName(language, post.departmentName, post.departmentNameEn)}</dd>
                 </div>
                 <div className="facts__row">
                   <dt>{t('me.posts.area')}</dt>
