@@ -1,0 +1,295 @@
+// The demo city: Shanghai's districts, streets, departments and offices, an invented
+// population register, demo enterprises and the demo accounts of CONTRACT.md.
+// Running it again changes nothing that is already there.
+import { uuidv7 } from 'uuidv7';
+import { makeUscc } from '../src/contracts/id-number.ts';
+import { hashPassword } from '../src/server/platform/auth/passwords.ts';
+import { appendAudit } from '../src/server/platform/audit/audit.ts';
+import { nowIso, type Db } from '../src/server/platform/db/database.ts';
+import type { StaffRole } from '../src/server/modules/identity/identity.tables.ts';
+import type { OfficeTable } from '../src/server/modules/reference/reference.tables.ts';
+import { findOfficeByCode, upsertReferenceData } from '../src/server/modules/reference/reference.service.ts';
+import { upsertPopulationRecords } from '../src/server/modules/registers/registers.service.ts';
+import { DEMO_DEPARTMENTS } from './departments.ts';
+import { demoPopulation, NAMED_RESIDENTS } from './population.ts';
+import { SHANGHAI_DISTRICTS, demoStreets } from './shanghai-geography.ts';
+
+export const DEMO_PASSWORD = 'Demo#2026';
+
+/** Offices: one per district-level department and district, one per city body, one per street. */
+export function demoOffices(createdAt: string): OfficeTable[] {
+  const offices: OfficeTable[] = [];
+  for (const department of DEMO_DEPARTMENTS) {
+    if (department.level === 'city') {
+      offices.push({
+        id: uuidv7(),
+        code: `${department.code}-city`,
+        departmentCode: department.code,
+        districtCode: null,
+        streetCode: null,
+        nameZh: department.shortZh,
+        nameEn: department.shortEn,
+        createdAt,
+      });
+    } else if (department.level === 'district') {
+      for (const district of SHANGHAI_DISTRICTS) {
+        offices.push({
+          id: uuidv7(),
+          code: `${department.code}-${district.code}`,
+          departmentCode: department.code,
+          districtCode: district.code,
+          streetCode: null,
+          nameZh: `${district.nameZh}${department.shortZh}`,
+          nameEn: `${district.nameEn} ${department.shortEn}`,
+          createdAt,
+        });
+      }
+    } else {
+      for (const street of demoStreets()) {
+        offices.push({
+          id: uuidv7(),
+          code: `${department.code}-${street.code}`,
+          departmentCode: department.code,
+          districtCode: street.districtCode,
+          streetCode: street.code,
+          nameZh: `${street.nameZh}${department.shortZh}`,
+          nameEn: `${street.nameEn} ${department.shortEn}`,
+          createdAt,
+        });
+      }
+    }
+  }
+  return offices;
+}
+
+interface DemoAccount {
+  username: string;
+  kind: 'resident' | 'staff' | 'admin';
+  displayName: string;
+  residentKey?: string;
+  staff?: { officeCode: string; role: StaffRole }[];
+}
+
+const JIAXING_ROAD = '310109004';
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'demo-resident', kind: 'resident', displayName: '张三', residentKey: 'zhangsan' },
+  { username: 'demo-resident2', kind: 'resident', displayName: '李四', residentKey: 'lisi' },
+  { username: 'demo-enterprise', kind: 'resident', displayName: '赵敏', residentKey: 'zhaomin' },
+  { username: 'demo-legal-rep', kind: 'resident', displayName: '王芳', residentKey: 'wangfang' },
+  {
+    username: 'demo-clerk',
+    kind: 'staff',
+    displayName: '周晓燕（窗口受理）',
+    staff: [{ officeCode: 'samr-310109', role: 'window_clerk' }],
+  },
+  {
+    username: 'demo-reviewer',
+    kind: 'staff',
+    displayName: '孙建国（审查）',
+    staff: [{ officeCode: 'samr-310109', role: 'reviewer' }],
+  },
+  {
+    username: 'demo-approver',
+    kind: 'staff',
+    displayName: '钱振华（审批）',
+    staff: [{ officeCode: 'samr-310109', role: 'approver' }],
+  },
+  {
+    username: 'demo-office-admin',
+    kind: 'staff',
+    displayName: '吴慧敏（部门管理员）',
+    staff: [{ officeCode: 'samr-310109', role: 'office_admin' }],
+  },
+  {
+    username: 'demo-clerk-pudong',
+    kind: 'staff',
+    displayName: '郑思远（窗口受理）',
+    staff: [{ officeCode: 'samr-310115', role: 'window_clerk' }],
+  },
+  {
+    username: 'demo-manager',
+    kind: 'staff',
+    displayName: '冯俊杰（店小二）',
+    staff: [{ officeCode: 'commerce-310109', role: 'service_manager' }],
+  },
+  {
+    username: 'demo-operator',
+    kind: 'staff',
+    displayName: '褚美玲（驿站运营）',
+    staff: [{ officeCode: `street-office-${JIAXING_ROAD}`, role: 'operator' }],
+  },
+  { username: 'demo-admin', kind: 'admin', displayName: '平台管理员' },
+];
+
+export interface DemoEnterprise {
+  key: string;
+  name: string;
+  districtCode: string;
+  address: string;
+  body9: string;
+  legalRepKey: string;
+  agents: { residentKey: string; validDays: number }[];
+}
+
+export const DEMO_ENTERPRISES: DemoEnterprise[] = [
+  {
+    key: 'canteen',
+    name: '上海虹通示范餐饮管理有限公司（演示）',
+    districtCode: '310109',
+    address: '上海市虹口区嘉兴路街道海宁路358号2楼',
+    body9: 'MA1HK0001',
+    legalRepKey: 'wangfang',
+    agents: [{ residentKey: 'zhaomin', validDays: 365 }],
+  },
+  {
+    key: 'tech',
+    name: '上海曲阳数智科技有限公司（演示）',
+    districtCode: '310109',
+    address: '上海市虹口区曲阳路街道中山北路1759号A座8楼',
+    body9: 'MA1HK0002',
+    legalRepKey: 'chenjing',
+    agents: [],
+  },
+];
+
+export function demoUscc(enterprise: DemoEnterprise): string {
+  return makeUscc('91', enterprise.districtCode, enterprise.body9);
+}
+
+export interface SeedReport {
+  created: boolean;
+  accounts: number;
+  people: number;
+  offices: number;
+}
+
+/** Loads the demo city. Idempotent: on a database that already has it, nothing changes. */
+export async function seedDemo(db: Db): Promise<SeedReport> {
+  const already = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'demo-admin')
+    .executeTakeFirst();
+  const createdAt = nowIso();
+  const offices = demoOffices(createdAt);
+  await upsertReferenceData(db, {
+    districts: SHANGHAI_DISTRICTS.map((d, index) => ({
+      code: d.code,
+      nameZh: d.nameZh,
+      nameEn: d.nameEn,
+      sortOrder: index + 1,
+    })),
+    streets: demoStreets(),
+    departments: DEMO_DEPARTMENTS.map(({ code, nameZh, nameEn, level }) => ({ code, nameZh, nameEn, level })),
+    offices,
+  });
+  const population = demoPopulation();
+  await upsertPopulationRecords(db, population.records);
+  if (already)
+    return {
+      created: false,
+      accounts: DEMO_ACCOUNTS.length,
+      people: population.records.length,
+      offices: offices.length,
+    };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    const personIds: Record<string, string> = {};
+    for (const resident of NAMED_RESIDENTS) {
+      const idNumber = population.idNumbers[resident.key]!;
+      const registerRecord = population.records.find((r) => r.idNumber === idNumber)!;
+      const id = uuidv7();
+      personIds[resident.key] = id;
+      await trx
+        .insertInto('people')
+        .values({
+          id,
+          name: resident.name,
+          idNumber,
+          phone: `1380000${String(1000 + Object.keys(personIds).length).padStart(4, '0')}`,
+          districtCode: registerRecord.districtCode,
+          streetCode: registerRecord.streetCode,
+          address: registerRecord.address,
+          verifiedAt: createdAt,
+          createdAt,
+        })
+        .execute();
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      const userId = uuidv7();
+      await trx
+        .insertInto('users')
+        .values({
+          id: userId,
+          username: account.username,
+          passwordHash,
+          kind: account.kind,
+          personId: account.residentKey ? personIds[account.residentKey]! : null,
+          displayName: account.displayName,
+          failedLoginCount: 0,
+          lockedUntil: null,
+          lastLoginAt: null,
+          disabledAt: null,
+          createdAt,
+        })
+        .execute();
+      for (const post of account.staff ?? []) {
+        const office = await findOfficeByCode(trx, post.officeCode);
+        if (!office) throw new Error(`demo office ${post.officeCode} is missing`);
+        await trx
+          .insertInto('staffRoles')
+          .values({ id: uuidv7(), userId, officeId: office.id, role: post.role, createdAt })
+          .execute();
+      }
+    }
+    for (const enterprise of DEMO_ENTERPRISES) {
+      const enterpriseId = uuidv7();
+      await trx
+        .insertInto('enterprises')
+        .values({
+          id: enterpriseId,
+          name: enterprise.name,
+          uscc: demoUscc(enterprise),
+          legalRepPersonId: personIds[enterprise.legalRepKey]!,
+          districtCode: enterprise.districtCode,
+          streetCode: null,
+          address: enterprise.address,
+          createdAt,
+        })
+        .execute();
+      const links = [
+        { personKey: enterprise.legalRepKey, role: 'legal_rep' as const, expiresAt: null },
+        ...enterprise.agents.map((agent) => ({
+          personKey: agent.residentKey,
+          role: 'agent' as const,
+          expiresAt: new Date(Date.now() + agent.validDays * 86_400_000).toISOString(),
+        })),
+      ];
+      for (const link of links) {
+        await trx
+          .insertInto('enterpriseLinks')
+          .values({
+            id: uuidv7(),
+            enterpriseId,
+            personId: personIds[link.personKey]!,
+            role: link.role,
+            validFrom: createdAt,
+            expiresAt: link.expiresAt,
+            grantedByUserId: null,
+            revokedAt: null,
+            createdAt,
+          })
+          .execute();
+      }
+    }
+    await appendAudit(trx, { actor: null, action: 'demo.seed', details: { accounts: DEMO_ACCOUNTS.length } });
+  });
+  return {
+    created: true,
+    accounts: DEMO_ACCOUNTS.length,
+    people: population.records.length,
+    offices: offices.length,
+  };
+}

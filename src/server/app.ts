@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { uuidv7 } from 'uuidv7';
+import type { Ajv } from 'ajv';
+import { addCustomFormats } from '../contracts/formats.ts';
+import { describeAccess } from './platform/auth/access.ts';
+import { registerAuth } from './platform/auth/auth-plugin.ts';
+import type { AppDeps } from './platform/deps.ts';
+import { registerErrorHandling } from './platform/errors.ts';
+import { healthRoutes } from './platform/health.routes.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { authRoutes } from './modules/identity/auth.routes.ts';
+import { enterpriseRoutes } from './modules/identity/enterprise.routes.ts';
+import { meRoutes } from './modules/identity/me.routes.ts';
+import { peopleRoutes } from './modules/identity/people.routes.ts';
+import { DbSessionResolver } from './modules/identity/sessions.service.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
+
+/**
+ * Builds the Fastify app: external plugins, then the platform (errors, auth, OpenAPI), then
+ * the modules' routes. Used by `tongban serve` and by the tests (through app.inject()).
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  return buildTypedApp(deps) as unknown as Promise<FastifyInstance>;
+}
+
+async function buildTypedApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    genReqId: (request) => {
+      const sent = request.headers['x-request-id'];
+      return typeof sent === 'string' && /^[\w-]{8,64}$/.test(sent) ? sent : uuidv7();
+    },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true },
+      plugins: [(ajv: Ajv) => addCustomFormats(ajv)],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Every route must declare who may call it; the rule is also published in OpenAPI.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') return;
+    if (!route.url.startsWith('/api/') && !['/healthz', '/readyz'].includes(route.url)) return;
+    const rule = route.config?.access;
+    if (!rule) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    route.schema = { ...route.schema, 'x-access': describeAccess(rule) } as typeof route.schema;
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tongban (通办) API',
+        version: '1',
+        description:
+          'One front door for every public service. Errors: `{"error":{"code","message","details"}}` in the ' +
+          "caller's language (Accept-Language). Cookie-authenticated writes need `x-csrf-token` from GET /api/v1/me. " +
+          'Each operation states who may call it in `x-access`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tb_session' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandling(app, { webDir: deps.config.webDir });
+  registerAuth(app, new DbSessionResolver(deps.database.db));
+
+  await app.register(healthRoutes, deps);
+  await app.register(referenceRoutes, { db: deps.database.db });
+  await app.register(authRoutes, deps);
+  await app.register(meRoutes, deps);
+  await app.register(enterpriseRoutes, deps);
+  await app.register(peopleRoutes, deps);
+  await app.register(adminRoutes, deps);
+
+  if (fs.existsSync(path.join(deps.config.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: deps.config.webDir,
+      wildcard: false,
+      index: false,
+      serve: true,
+    });
+  }
+  return app;
+}

@@ -1,0 +1,60 @@
+import type { Principal } from '../../platform/auth/access.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+
+export interface PersonRecordView {
+  id: string;
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  districtCode: string | null;
+  streetCode: string | null;
+  address: string | null;
+  verifiedAt: string | null;
+}
+
+const PERSON_FIELDS = ['name', 'idNumber', 'phone', 'address'];
+
+/**
+ * Reads a person's record. Allowed for the person themselves, and for staff of an office in
+ * the person's district (or a city-level office) who state a purpose; every staff read is
+ * audited with the fields and purpose and shows up in the person's "who used my data".
+ */
+export async function readPerson(
+  db: Db,
+  principal: Principal,
+  personId: string,
+  purpose: string | undefined,
+  requestId: string,
+): Promise<PersonRecordView> {
+  const isSelf = principal.personId === personId;
+  if (!isSelf && principal.staff.length === 0) throw new AppError('AUTH_FORBIDDEN');
+  const person = await db
+    .selectFrom('people')
+    .select(['id', 'name', 'idNumber', 'phone', 'districtCode', 'streetCode', 'address', 'verifiedAt'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (isSelf) {
+    if (!person) throw new AppError('PERSON_NOT_FOUND');
+    return person;
+  }
+  // Staff: the office scope decides; an unknown person is refused the same way as an
+  // out-of-district one so that staff cannot probe for ids.
+  const assignment = principal.staff.find(
+    (s) => person && (s.districtCode === null || s.districtCode === person.districtCode),
+  );
+  if (!person || !assignment) throw new AppError('AUTH_FORBIDDEN');
+  if (!purpose || purpose.trim().length < 2) throw new AppError('PURPOSE_REQUIRED');
+  await appendAudit(db, {
+    actor: { userId: principal.userId, name: principal.displayName, officeId: assignment.officeId },
+    action: 'person.read',
+    objectType: 'person',
+    objectId: person.id,
+    subjectPersonId: person.id,
+    fields: PERSON_FIELDS,
+    purpose: purpose.trim(),
+    requestId,
+  });
+  return person;
+}

@@ -1,0 +1,33 @@
+export interface DistrictTable {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  sortOrder: number;
+}
+
+export interface StreetTable {
+  code: string;
+  districtCode: string;
+  nameZh: string;
+  nameEn: string;
+  kind: 'street' | 'town';
+}
+
+export interface DepartmentTable {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  /** city: one city-wide body; district: one office per district; street: street offices. */
+  level: 'city' | 'district' | 'street';
+}
+
+export interface OfficeTable {
+  id: string;
+  code: string;
+  departmentCode: string;
+  districtCode: string | null;
+  streetCode: string | null;
+  nameZh: string;
+  nameEn: string;
+  createdAt: string;
+}

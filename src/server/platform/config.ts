@@ -1,0 +1,104 @@
+import path from 'node:path';
+
+/** Validated runtime configuration, read once from the environment at start. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres:// URL; undefined means the embedded SQLite file in dataDir. */
+  databaseUrl: string | undefined;
+  demo: boolean;
+  adminPassword: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionTtlHours: number;
+  secureCookies: boolean;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+  loginRateLimitPerMinute: number;
+  jobsEnabled: boolean;
+  trustProxy: boolean;
+  webDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Reads the configuration from environment variables and fails fast with one message per
+ * bad value, so an operator sees every mistake at once instead of one per restart.
+ */
+export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+    if (['off', 'false', '0', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be on or off, got "${env[name]}"`);
+    return fallback;
+  };
+
+  const databaseUrl = env.TONGBAN_DATABASE_URL || undefined;
+  if (databaseUrl !== undefined) {
+    let ok = false;
+    try {
+      const url = new URL(databaseUrl);
+      ok = url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push('TONGBAN_DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+
+  const logLevelRaw = env.TONGBAN_LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) {
+    problems.push(`TONGBAN_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevelRaw}"`);
+  }
+
+  const adminPassword = env.TONGBAN_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    problems.push('TONGBAN_ADMIN_PASSWORD must be at least 12 characters long');
+  }
+
+  const config: AppConfig = {
+    port: int('PORT', 3000, 0, 65535),
+    host: env.TONGBAN_HOST || '0.0.0.0',
+    dataDir: path.resolve(env.TONGBAN_DATA_DIR || './data'),
+    databaseUrl,
+    demo: bool('TONGBAN_DEMO', true),
+    adminPassword,
+    logLevel: (LOG_LEVELS as readonly string[]).includes(logLevelRaw)
+      ? (logLevelRaw as AppConfig['logLevel'])
+      : 'info',
+    sessionTtlHours: int('TONGBAN_SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    secureCookies: bool('TONGBAN_SECURE_COOKIES', false),
+    loginMaxFailures: int('TONGBAN_LOGIN_MAX_FAILURES', 5, 1, 100),
+    lockoutMinutes: int('TONGBAN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    loginRateLimitPerMinute: int('TONGBAN_LOGIN_RATE_LIMIT', 20, 1, 10000),
+    jobsEnabled: bool('TONGBAN_JOBS', true),
+    trustProxy: bool('TONGBAN_TRUST_PROXY', false),
+    webDir: path.resolve(env.TONGBAN_WEB_DIR || 'dist/web'),
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as createReference from './20261124120000-create-reference.ts';
+import * as createIdentity from './20261124120100-create-identity.ts';
+import * as createAuditLog from './20261124120200-create-audit-log.ts';
+import * as createJobs from './20261124120300-create-jobs.ts';
+import * as createPopulationRegister from './20261124120400-create-population-register.ts';
+
+/** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
+export const migrations: Record<string, Migration> = {
+  '20261124120000-create-reference': createReference,
+  '20261124120100-create-identity': createIdentity,
+  '20261124120200-create-audit-log': createAuditLog,
+  '20261124120300-create-jobs': createJobs,
+  '20261124120400-create-population-register': createPopulationRegister,
+};

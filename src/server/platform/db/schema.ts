@@ -1,0 +1,36 @@
+// The database as Kysely sees it: the union of every module's tables. Each module owns
+// its tables and is the only one to query them; this file only lets the types meet.
+import type { AuditHeadTable, AuditLogTable } from '../audit/audit.tables.ts';
+import type { JobTable } from '../jobs/jobs.tables.ts';
+import type {
+  DepartmentTable,
+  DistrictTable,
+  OfficeTable,
+  StreetTable,
+} from '../../modules/reference/reference.tables.ts';
+import type {
+  EnterpriseLinkTable,
+  EnterpriseTable,
+  PersonTable,
+  SessionTable,
+  StaffRoleTable,
+  UserTable,
+} from '../../modules/identity/identity.tables.ts';
+import type { PopulationRecordTable } from '../../modules/registers/registers.tables.ts';
+
+export interface Database {
+  districts: DistrictTable;
+  streets: StreetTable;
+  departments: DepartmentTable;
+  offices: OfficeTable;
+  people: PersonTable;
+  enterprises: EnterpriseTable;
+  enterpriseLinks: EnterpriseLinkTable;
+  users: UserTable;
+  staffRoles: StaffRoleTable;
+  sessions: SessionTable;
+  auditLog: AuditLogTable;
+  auditHead: AuditHeadTable;
+  jobs: JobTable;
+  populationRecords: PopulationRecordTable;
+}

@@ -1,0 +1,12 @@
+import type { AppConfig } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
+import type { RealNameVerifier } from '../modules/identity/real-name-verifier.ts';
+
+/** What every module plugin receives; passed in, never hung on a global. */
+export interface AppDeps {
+  config: AppConfig;
+  database: DatabaseHandle;
+  jobs: JobRunner;
+  verifier: RealNameVerifier;
+}

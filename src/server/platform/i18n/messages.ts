@@ -1,0 +1,89 @@
+import type { Locale } from './locale.ts';
+
+/**
+ * Server-side messages (error texts) in both languages. Every AppError code has an entry;
+ * a test keeps this table, errors.ts and docs/errors.md in step.
+ */
+export const errorMessages: Record<string, Record<Locale, string>> = {
+  INTERNAL_ERROR: {
+    'zh-CN': '服务器内部错误，请稍后再试。',
+    en: 'Internal server error. Please try again later.',
+  },
+  NOT_FOUND: { 'zh-CN': '找不到请求的资源。', en: 'The requested resource was not found.' },
+  VALIDATION_FAILED: {
+    'zh-CN': '提交的信息有误，请检查后重试。',
+    en: 'Some of the information is invalid. Please check and try again.',
+  },
+  RATE_LIMITED: { 'zh-CN': '操作过于频繁，请稍后再试。', en: 'Too many requests. Please try again later.' },
+  AUTH_REQUIRED: { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
+  AUTH_FORBIDDEN: { 'zh-CN': '您无权进行此操作。', en: 'You are not allowed to do this.' },
+  AUTH_INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' },
+  AUTH_ACCOUNT_LOCKED: {
+    'zh-CN': '登录失败次数过多，账号已临时锁定，请于 {until} 后再试。',
+    en: 'Too many failed sign-ins. The account is locked until {until}.',
+  },
+  AUTH_ACCOUNT_DISABLED: { 'zh-CN': '该账号已停用。', en: 'This account has been disabled.' },
+  AUTH_CSRF_INVALID: {
+    'zh-CN': '安全校验失败，请刷新页面后重试。',
+    en: 'Security check failed. Please reload the page and try again.',
+  },
+  USERNAME_TAKEN: { 'zh-CN': '该用户名已被使用。', en: 'This username is already taken.' },
+  PERSON_ALREADY_REGISTERED: {
+    'zh-CN': '该身份证号已注册过账号，请直接登录。',
+    en: 'An account already exists for this ID number. Please sign in.',
+  },
+  IDENTITY_VERIFICATION_FAILED: {
+    'zh-CN': '实名核验未通过：姓名与身份证号不匹配。',
+    en: 'Real-name verification failed: the name and ID number do not match.',
+  },
+  PERSON_NOT_FOUND: { 'zh-CN': '找不到该自然人。', en: 'Person not found.' },
+  ENTERPRISE_NOT_FOUND: { 'zh-CN': '找不到该企业。', en: 'Enterprise not found.' },
+  ENTERPRISE_LINK_NOT_FOUND: { 'zh-CN': '找不到该授权关系。', en: 'Authorisation not found.' },
+  ENTERPRISE_LINK_EXISTS: {
+    'zh-CN': '该人员已是本企业的有效代理人。',
+    en: 'This person is already an active agent of the enterprise.',
+  },
+  SESSION_NOT_FOUND: { 'zh-CN': '找不到该登录会话。', en: 'Session not found.' },
+  OFFICE_NOT_FOUND: { 'zh-CN': '找不到该部门窗口。', en: 'Office not found.' },
+  PURPOSE_REQUIRED: {
+    'zh-CN': '查阅个人信息须说明用途。',
+    en: 'A purpose is required to read personal data.',
+  },
+};
+
+/** Texts for JSON Schema validation keywords, with {placeholders} from ajv's params. */
+export const validationMessages: Record<string, Record<Locale, string>> = {
+  required: { 'zh-CN': '此项为必填项', en: 'This field is required' },
+  minLength: { 'zh-CN': '至少需要 {limit} 个字符', en: 'Must be at least {limit} characters' },
+  maxLength: { 'zh-CN': '最多 {limit} 个字符', en: 'Must be at most {limit} characters' },
+  pattern: { 'zh-CN': '格式不正确', en: 'The format is not valid' },
+  format: { 'zh-CN': '格式不正确（应为 {format}）', en: 'The format is not valid (expected {format})' },
+  type: { 'zh-CN': '类型不正确（应为 {type}）', en: 'Wrong type (expected {type})' },
+  enum: { 'zh-CN': '取值不在允许范围内', en: 'The value is not one of the allowed values' },
+  const: { 'zh-CN': '取值不正确', en: 'The value is not allowed' },
+  minimum: { 'zh-CN': '不能小于 {limit}', en: 'Must be at least {limit}' },
+  maximum: { 'zh-CN': '不能大于 {limit}', en: 'Must be at most {limit}' },
+  minItems: { 'zh-CN': '至少需要 {limit} 项', en: 'Needs at least {limit} items' },
+  maxItems: { 'zh-CN': '最多 {limit} 项', en: 'At most {limit} items' },
+  additionalProperties: {
+    'zh-CN': '不允许的字段：{additionalProperty}',
+    en: 'Unknown field: {additionalProperty}',
+  },
+  'format:cn-id-number': {
+    'zh-CN': '身份证号码无效（请核对18位号码及校验位）',
+    en: 'Invalid resident ID number (check the 18 characters and the check digit)',
+  },
+  'format:cn-mobile': { 'zh-CN': '请输入11位手机号码', en: 'Enter an 11-digit mobile number' },
+  'format:cn-uscc': {
+    'zh-CN': '统一社会信用代码无效（校验位不正确）',
+    en: 'Invalid unified social credit code (bad check digit)',
+  },
+  default: { 'zh-CN': '取值无效', en: 'The value is not valid' },
+};
+
+/** Fills {name} placeholders from params; unknown placeholders stay as written. */
+export function interpolate(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}

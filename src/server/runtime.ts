@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { seedDemo } from '../../demo/seed.ts';
+import { hashPassword } from './platform/auth/passwords.ts';
+import { appendAudit } from './platform/audit/audit.ts';
+import type { AppConfig } from './platform/config.ts';
+import { nowIso, openDatabase, type DatabaseHandle, type Db } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import type { AppDeps } from './platform/deps.ts';
+import { JobRunner } from './platform/jobs/job-runner.ts';
+import { buildApp } from './app.ts';
+import { PopulationRegisterVerifier } from './modules/identity/real-name-verifier.ts';
+import { uuidv7 } from 'uuidv7';
+
+export interface Runtime {
+  app: FastifyInstance;
+  deps: AppDeps;
+  /** Stops jobs, finishes in-flight requests, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies migrations, loads the demo city on first start (or creates the
+ * admin account of an empty city), and builds the app with its job runner.
+ */
+export async function startRuntime(
+  config: AppConfig,
+  options: { startJobs?: boolean } = {},
+): Promise<Runtime> {
+  const logger = pino({ level: config.logLevel });
+  const database = openDatabase(config);
+  try {
+    await prepareDatabase(database, config, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const jobs = new JobRunner(database.db, { logger });
+  const deps: AppDeps = { config, database, jobs, verifier: new PopulationRegisterVerifier(database.db) };
+  const app = await buildApp(deps);
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await database.close();
+  });
+  if (options.startJobs ?? config.jobsEnabled) jobs.start();
+  return { app, deps, close: () => app.close() };
+}
+
+async function prepareDatabase(
+  database: DatabaseHandle,
+  config: AppConfig,
+  logger: pino.Logger,
+): Promise<void> {
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  if (config.demo) {
+    const report = await seedDemo(database.db);
+    if (report.created) logger.info(report, 'demo city loaded');
+  }
+  if (config.adminPassword) await ensureAdmin(database.db, config.adminPassword);
+}
+
+/** Creates the `admin` account of an empty city from TONGBAN_ADMIN_PASSWORD, once. */
+export async function ensureAdmin(db: Db, password: string): Promise<boolean> {
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'admin')
+    .executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const id = uuidv7();
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        username: 'admin',
+        passwordHash,
+        kind: 'admin',
+        personId: null,
+        displayName: '平台管理员',
+        failedLoginCount: 0,
+        lockedUntil: null,
+        lastLoginAt: null,
+        disabledAt: null,
+        createdAt: nowIso(),
+      })
+      .execute();
+    await appendAudit(trx, { actor: null, action: 'admin.bootstrap', objectType: 'user', objectId: id });
+  });
+  return true;
+}
