@@ -24,5 +24,11 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  {
+    // Migrations take Kysely<any> on purpose: they must stay frozen in time, independent of
+    // today's schema types (Kysely's own advice).
+    files: ['src/server/platform/db/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
 );

@@ -41,13 +41,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
       }
       const pending = await pendingMigrations(db);
       if (pending.length > 0) {
-        return reply
-          .status(503)
-          .send({
-            status: 'unavailable',
-            database: dialect,
-            reason: `pending migrations: ${pending.join(', ')}`,
-          });
+        return reply.status(503).send({
+          status: 'unavailable',
+          database: dialect,
+          reason: `pending migrations: ${pending.join(', ')}`,
+        });
       }
       return { status: 'ready', database: dialect };
     },

@@ -51,7 +51,7 @@ export function openDatabase(options: { databaseUrl: string | undefined; dataDir
 }
 
 /** Which database a Kysely instance talks to; the one place the code branches on dialect. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema will do
+// Any schema will do: only the adapter is looked at.
 export function dialectOf(db: Kysely<any>): DialectName {
   const adapter = db.getExecutor().adapter;
   return adapter.constructor.name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
