@@ -18,6 +18,11 @@ export function RequireSession({ children }: { children: (me: Me) => ReactNode }
     );
   }
   if (state.status === 'anonymous') {
+    // Signing out from the header navigates home itself; render nothing meanwhile.
+    if (state.reason === 'signedOut') return null;
+    if (state.reason === 'sessionRevoked') {
+      return <Navigate to="/login" replace state={{ notice: 'sessionRevoked' }} />;
+    }
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }

@@ -41,7 +41,8 @@ function MeContent({ me }: { me: Me }) {
         {me.person && <EnterprisesPanel enterprises={me.enterprises} />}
         {isStaff && <PostsPanel posts={me.staff} isAdmin={me.isAdmin} />}
         <SessionsPanel />
-        <DataAccessPanel />
+        {/* Access records are about a person's data; staff-only accounts have none. */}
+        {me.person && <DataAccessPanel />}
       </div>
     </>
   );

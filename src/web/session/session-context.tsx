@@ -9,8 +9,11 @@ import type { Me, RegistrationInput } from '../api/types.ts';
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'anonymous'; loadError: ApiError | null }
+  | { status: 'anonymous'; loadError: ApiError | null; reason: SignedOutReason }
   | { status: 'signedIn'; me: Me };
+
+/** Why nobody is signed in: pages that need a session redirect accordingly. */
+export type SignedOutReason = 'signedOut' | 'sessionRevoked' | null;
 
 export interface Session {
   state: SessionState;
@@ -18,7 +21,7 @@ export interface Session {
   register(input: RegistrationInput): Promise<Me>;
   signOut(): Promise<void>;
   /** Forgets the session locally, e.g. after the current session was revoked. */
-  forget(): void;
+  forget(reason: SignedOutReason): void;
   reload(): Promise<void>;
 }
 
@@ -34,9 +37,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return me;
   }, []);
 
-  const forget = useCallback(() => {
+  const forget = useCallback((reason: SignedOutReason) => {
     setCsrfToken(null);
-    setState({ status: 'anonymous', loadError: null });
+    setState({ status: 'anonymous', loadError: null, reason });
   }, []);
 
   const reload = useCallback(async () => {
@@ -48,6 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setState({
         status: 'anonymous',
         loadError: !isSignedOut && error instanceof ApiError ? error : null,
+        reason: null,
       });
     }
   }, [acceptMe]);
@@ -80,7 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           // Already signed out on the server: nothing left to undo.
           if (!(error instanceof ApiError && error.status === 401)) throw error;
         }
-        forget();
+        forget('signedOut');
       },
       forget,
       reload,

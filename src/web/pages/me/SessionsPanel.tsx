@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { listSessions, revokeSession } from '../../api/endpoints.ts';
 import type { SessionItem } from '../../api/types.ts';
@@ -12,7 +11,6 @@ import { useSession } from '../../session/session-context.tsx';
 export function SessionsPanel() {
   const { t, i18n } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
   const [state, reload, replace] = useApiResource(listSessions);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -24,8 +22,8 @@ export function SessionsPanel() {
     try {
       await revokeSession(item.id);
       if (item.isCurrent) {
-        session.forget();
-        await navigate('/login', { replace: true, state: { notice: 'sessionRevoked' } });
+        // Signed out now: the page redirects to the sign-in page with a notice.
+        session.forget('sessionRevoked');
         return;
       }
       if (state.status === 'ready') replace({ items: state.data.items.filter((s) => s.id !== item.id) });
