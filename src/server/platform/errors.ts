@@ -26,6 +26,11 @@ export const errorStatus = {
   SESSION_NOT_FOUND: 404,
   OFFICE_NOT_FOUND: 404,
   PURPOSE_REQUIRED: 400,
+  CATALOG_ENTRY_NOT_FOUND: 404,
+  CATALOG_CODE_TAKEN: 409,
+  CATALOG_IMMUTABLE_FIELD: 409,
+  CATALOG_NO_DRAFT: 409,
+  CATALOG_NOT_PUBLISHED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { DepartmentTable, DistrictTable, OfficeTable, StreetTable } from './reference.tables.ts';
 
@@ -58,7 +60,10 @@ export async function listOffices(
   return query.orderBy('o.code').execute();
 }
 
-export async function findOfficeByCode(db: Db, code: string): Promise<OfficeTable | undefined> {
+export async function findOfficeByCode(
+  db: Db | Transaction<Database>,
+  code: string,
+): Promise<OfficeTable | undefined> {
   return db.selectFrom('offices').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
@@ -108,4 +113,8 @@ export async function upsertReferenceData(
         .execute();
     }
   });
+}
+
+export function findDepartment(db: Db, code: string): Promise<DepartmentTable | undefined> {
+  return db.selectFrom('departments').selectAll().where('code', '=', code).executeTakeFirst();
 }

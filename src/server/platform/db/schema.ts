@@ -17,6 +17,13 @@ import type {
   UserTable,
 } from '../../modules/identity/identity.tables.ts';
 import type { PopulationRecordTable } from '../../modules/registers/registers.tables.ts';
+import type {
+  CatalogEntryTable,
+  CatalogOfficeTable,
+  CatalogSynonymTable,
+  CatalogTopicTable,
+  CatalogVersionTable,
+} from '../../modules/catalog/catalog.tables.ts';
 
 export interface Database {
   districts: DistrictTable;
@@ -33,4 +40,9 @@ export interface Database {
   auditHead: AuditHeadTable;
   jobs: JobTable;
   populationRecords: PopulationRecordTable;
+  catalogEntries: CatalogEntryTable;
+  catalogVersions: CatalogVersionTable;
+  catalogOffices: CatalogOfficeTable;
+  catalogSynonyms: CatalogSynonymTable;
+  catalogTopics: CatalogTopicTable;
 }

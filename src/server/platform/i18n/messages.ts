@@ -49,6 +49,17 @@ export const errorMessages: Record<string, Record<Locale, string>> = {
     'zh-CN': '查阅个人信息须说明用途。',
     en: 'A purpose is required to read personal data.',
   },
+  CATALOG_ENTRY_NOT_FOUND: { 'zh-CN': '找不到该事项。', en: 'Service not found.' },
+  CATALOG_CODE_TAKEN: {
+    'zh-CN': '事项编码 {code} 已被使用。',
+    en: 'The service code {code} is already in use.',
+  },
+  CATALOG_IMMUTABLE_FIELD: {
+    'zh-CN': '事项的编码、类型和所属部门创建后不能修改。',
+    en: "A service's code, type and department cannot change after it is created.",
+  },
+  CATALOG_NO_DRAFT: { 'zh-CN': '该事项没有待发布的草稿。', en: 'This service has no draft to publish.' },
+  CATALOG_NOT_PUBLISHED: { 'zh-CN': '该事项当前未发布。', en: 'This service is not published.' },
 };
 
 /** Texts for JSON Schema validation keywords, with {placeholders} from ajv's params. */
@@ -79,6 +90,31 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
     en: 'Invalid unified social credit code (bad check digit)',
   },
   default: { 'zh-CN': '取值无效', en: 'The value is not valid' },
+  'catalog.promisedExceedsLegal': {
+    'zh-CN': '承诺时限不能超过法定时限（{legal} 个工作日）',
+    en: 'The promised time limit cannot exceed the legal one ({legal} working days)',
+  },
+  'catalog.formSchemaInvalid': {
+    'zh-CN': '表单的 JSON Schema 无效：{reason}',
+    en: 'The form JSON Schema is invalid: {reason}',
+  },
+  'catalog.uiOrderUnknownField': {
+    'zh-CN': '字段顺序中的 {field} 不是表单中的字段',
+    en: '{field} in the field order is not a field of the form',
+  },
+  'catalog.provincesRequired': {
+    'zh-CN': '跨省通办须列出可通办的省份',
+    en: 'Cross-province services must list the provinces',
+  },
+  'catalog.unknownDepartment': { 'zh-CN': '没有代码为 {code} 的部门', en: 'No department with code {code}' },
+  'catalog.unknownMember': {
+    'zh-CN': '成员事项 {code} 不存在或未发布',
+    en: 'Member service {code} does not exist or is not published',
+  },
+  'catalog.unknownMemberField': {
+    'zh-CN': '成员事项 {code} 的表单中没有字段 {field}',
+    en: 'Member service {code} has no form field {field}',
+  },
 };
 
 /** Fills {name} placeholders from params; unknown placeholders stay as written. */

@@ -4,6 +4,7 @@ import * as createIdentity from './20261124120100-create-identity.ts';
 import * as createAuditLog from './20261124120200-create-audit-log.ts';
 import * as createJobs from './20261124120300-create-jobs.ts';
 import * as createPopulationRegister from './20261124120400-create-population-register.ts';
+import * as createCatalog from './20261124130000-create-catalog.ts';
 
 /** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261124120200-create-audit-log': createAuditLog,
   '20261124120300-create-jobs': createJobs,
   '20261124120400-create-population-register': createPopulationRegister,
+  '20261124130000-create-catalog': createCatalog,
 };
