@@ -37,7 +37,9 @@ export function registerAuth(app: FastifyInstance, sessions: SessionResolver): v
     request.principal = token ? await sessions.resolve(token) : null;
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation: a caller who may not use the route learns nothing about its schema,
+  // and gets 401/403 rather than 400 whatever they send.
+  app.addHook('preValidation', async (request) => {
     const rule = request.routeOptions.config.access;
     if (!rule) return; // static files and health checks; /api routes are forced to declare one
     if (!isAllowed(rule, request.principal)) {
