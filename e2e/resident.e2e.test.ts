@@ -96,8 +96,8 @@ describe('resident', () => {
     await sessions.getByText('已退出该设备。').waitFor();
     expect(await items.count()).toBe(before - 1);
 
-    // The other browser is signed out now.
-    await other.goto('/me');
+    // The other browser is signed out now: its next API call finds out and it asks to sign in.
+    await other.getByRole('button', { name: 'English' }).click();
     await other.waitForURL('**/login?next=%2Fme');
 
     await sessions.getByRole('button', { name: '退出当前设备' }).click();

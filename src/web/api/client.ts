@@ -7,10 +7,16 @@ import type { ValidationDetail } from './types.ts';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 let csrfToken: string | null = null;
+let onSignedOut: (() => void) | null = null;
 
 /** Remembers the CSRF token from `GET /api/v1/me` (or the login/register answer). */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/** Called when the server says the session is gone (expired, or revoked elsewhere). */
+export function setSignedOutHandler(handler: (() => void) | null): void {
+  onSignedOut = handler;
 }
 
 export class ApiError extends Error {
@@ -77,11 +83,39 @@ function toApiError(response: Response, body: unknown): ApiError {
     const message = typeof error.message === 'string' ? error.message : i18n.t('errors.unexpected');
     return new ApiError(response.status, error.code, message, error.details, retryAfter);
   }
+  // A proxy or gateway answering for a server that is down or restarting.
+  if (response.status === 502 || response.status === 503 || response.status === 504) {
+    return new ApiError(response.status, 'NETWORK_ERROR', i18n.t('errors.network'), null, retryAfter);
+  }
   return new ApiError(response.status, 'UNEXPECTED_RESPONSE', i18n.t('errors.unexpected'), null, retryAfter);
+}
+
+/** Fetches a fresh CSRF token, e.g. after the session cookie changed in another tab. */
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const me = await send<{ csrfToken?: unknown }>('GET', '/api/v1/me');
+    if (typeof me.csrfToken !== 'string') return false;
+    csrfToken = me.csrfToken;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Sends one API request; resolves with the parsed JSON (undefined for 204) or throws ApiError. */
 export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  try {
+    return await send<T>(method, path, body);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    // A stale CSRF token: fetch the current one and try once more.
+    if (error.code === 'AUTH_CSRF_INVALID' && (await refreshCsrfToken())) return send<T>(method, path, body);
+    if (error.status === 401 && error.code === 'AUTH_REQUIRED' && path !== '/api/v1/me') onSignedOut?.();
+    throw error;
+  }
+}
+
+async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': requestLanguage(),

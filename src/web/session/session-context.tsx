@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, setCsrfToken } from '../api/client.ts';
+import { ApiError, setCsrfToken, setSignedOutHandler } from '../api/client.ts';
 import * as endpoints from '../api/endpoints.ts';
 import type { Me, RegistrationInput } from '../api/types.ts';
 
@@ -59,6 +59,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // A session that ended on the server (expired, revoked on another device) ends here too.
+  useEffect(() => {
+    setSignedOutHandler(() => {
+      setCsrfToken(null);
+      setState((current) =>
+        current.status === 'signedIn' ? { status: 'anonymous', loadError: null, reason: null } : current,
+      );
+    });
+    return () => setSignedOutHandler(null);
+  }, []);
 
   // Names in /me may come localised by the server: ask again in the new language.
   const isSignedIn = state.status === 'signedIn';
