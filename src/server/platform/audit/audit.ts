@@ -121,6 +121,9 @@ export async function verifyAuditChain(
       .selectFrom('auditLog')
       .selectAll()
       .where('seq', '>=', expectedSeq)
+      // Records appended after the head was read are the next verification's; counting them
+      // here would report a live log as truncated.
+      .where('seq', '<=', head.lastSeq)
       .orderBy('seq')
       .limit(pageSize)
       .execute();
