@@ -47,6 +47,8 @@ function describe(reason: string): string {
       return 'it is missing (deleted)';
     case 'reordered':
       return 'it is out of place in the chain (reordered)';
+    case 'link-broken':
+      return 'it does not link to the record before it (that record was rewritten, or this one moved)';
     default:
       return 'the chain ends before its recorded head (records deleted at the end)';
   }

@@ -34,7 +34,7 @@ describeEachDialect('platform skeleton', (dialect) => {
       expect(operation['x-access'], `${method} ${path}`).toEqual(expect.any(String));
     }
     expect(spec.paths['/api/v1/auth/login']?.post?.['x-access']).toBe('public');
-    expect(spec.paths['/api/v1/people/{id}']?.get?.['x-access']).toBe('resident or staff');
+    expect(spec.paths['/api/v1/people/{id}']?.get?.['x-access']).toBe('resident or staff:window_clerk|reviewer|approver');
     const docs = await t.app.inject('/api/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);

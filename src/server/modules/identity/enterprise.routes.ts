@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { access } from '../../platform/auth/access.ts';
 import { requirePrincipal } from '../../platform/auth/auth-plugin.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { pickLocale } from '../../platform/i18n/locale.ts';
 import {
   getEnterpriseForMember,
   grantAgent,
@@ -58,13 +59,10 @@ export const enterpriseRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
       },
     },
     async (request, reply) => {
-      const result = await grantAgent(
-        db,
-        requirePrincipal(request),
-        request.params.id,
-        request.body,
-        request.id,
-      );
+      const result = await grantAgent(db, requirePrincipal(request), request.params.id, request.body, {
+        requestId: request.id,
+        locale: pickLocale(request.headers['accept-language']),
+      });
       return reply.status(201).send(result);
     },
   );

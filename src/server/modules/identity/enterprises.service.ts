@@ -1,7 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import type { Principal } from '../../platform/auth/access.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { nowIso, type Db } from '../../platform/db/database.ts';
+import { dialectOf, nowIso, type Db } from '../../platform/db/database.ts';
+import { validationMessages } from '../../platform/i18n/messages.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
 import { AppError } from '../../platform/errors.ts';
 import { maskIdNumber, normaliseIdNumber } from '../../../contracts/id-number.ts';
 import type { EnterpriseRole } from './identity.tables.ts';
@@ -103,16 +105,25 @@ export async function listEnterpriseMembers(
 
 /**
  * The legal representative authorises a resident (found by ID number and name) to act for the
- * enterprise until expiresAt. Only the legal representative may do this.
+ * enterprise until expiresAt, which must lie in the future (at most five years ahead). Only the
+ * legal representative may do this.
  */
 export async function grantAgent(
   db: Db,
   principal: Principal,
   enterpriseId: string,
   input: { idNumber: string; name: string; expiresAt: string },
-  requestId: string,
+  context: { requestId: string; locale: Locale },
 ): Promise<{ linkId: string }> {
   await assertEnterpriseMember(db, principal, enterpriseId, ['legal_rep']);
+  const expiresAtMs = Date.parse(input.expiresAt);
+  const now = Date.now();
+  if (!Number.isFinite(expiresAtMs) || expiresAtMs <= now || expiresAtMs > now + 5 * 366 * 86_400_000) {
+    const template = validationMessages['enterprise.agentExpiry']!;
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/expiresAt', message: template[context.locale] }]);
+  }
+  // Stored in one canonical form so that text comparison with nowIso() is time comparison.
+  const expiresAt = new Date(expiresAtMs).toISOString();
   const idNumber = normaliseIdNumber(input.idNumber);
   const person = await db
     .selectFrom('people')
@@ -120,18 +131,22 @@ export async function grantAgent(
     .where('idNumber', '=', idNumber)
     .executeTakeFirst();
   if (!person || person.name !== input.name.trim()) throw new AppError('PERSON_NOT_FOUND');
-  const existing = await db
-    .selectFrom('enterpriseLinks')
-    .select('id')
-    .where('enterpriseId', '=', enterpriseId)
-    .where('personId', '=', person.id)
-    .where('revokedAt', 'is', null)
-    .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', nowIso())]))
-    .executeTakeFirst();
-  if (existing) throw new AppError('ENTERPRISE_LINK_EXISTS');
   const linkId = uuidv7();
   await db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    // Serialise grants per enterprise so two concurrent grants cannot both pass the check.
+    if (dialectOf(trx) === 'postgres') {
+      await trx.selectFrom('enterprises').select('id').where('id', '=', enterpriseId).forUpdate().execute();
+    }
+    const nowText = nowIso();
+    const existing = await trx
+      .selectFrom('enterpriseLinks')
+      .select('id')
+      .where('enterpriseId', '=', enterpriseId)
+      .where('personId', '=', person.id)
+      .where('revokedAt', 'is', null)
+      .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', nowText)]))
+      .executeTakeFirst();
+    if (existing) throw new AppError('ENTERPRISE_LINK_EXISTS');
     await trx
       .insertInto('enterpriseLinks')
       .values({
@@ -139,11 +154,11 @@ export async function grantAgent(
         enterpriseId,
         personId: person.id,
         role: 'agent',
-        validFrom: now,
-        expiresAt: input.expiresAt,
+        validFrom: nowText,
+        expiresAt,
         grantedByUserId: principal.userId,
         revokedAt: null,
-        createdAt: now,
+        createdAt: nowText,
       })
       .execute();
     await appendAudit(trx, {
@@ -153,8 +168,8 @@ export async function grantAgent(
       objectId: linkId,
       subjectEnterpriseId: enterpriseId,
       subjectPersonId: person.id,
-      requestId,
-      details: { expiresAt: input.expiresAt },
+      requestId: context.requestId,
+      details: { expiresAt },
     });
   });
   return { linkId };

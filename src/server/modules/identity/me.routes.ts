@@ -80,7 +80,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) =>
       const page = await listSubjectAccess(
         db,
         { personId: principal.personId!, ownUserId: principal.userId },
-        request.query,
+        { limit: request.query.limit ?? 20, offset: request.query.offset ?? 0 },
       );
       const officeIds = [
         ...new Set(page.items.flatMap((item) => (item.actorOfficeId ? [item.actorOfficeId] : []))),

@@ -4,7 +4,7 @@ import { access } from '../../platform/auth/access.ts';
 import { requirePrincipal } from '../../platform/auth/auth-plugin.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { IdParams, PersonSchema } from './identity.schemas.ts';
-import { readPerson } from './people.service.ts';
+import { CASEWORK_ROLES, readPerson } from './people.service.ts';
 
 /** A person's record: for the person, or for staff of their district with a stated purpose. */
 export const peopleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
@@ -13,7 +13,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
   app.get(
     '/api/v1/people/:id',
     {
-      config: { access: access.anyOf(access.resident, access.staff()) },
+      config: { access: access.anyOf(access.resident, access.staff(...CASEWORK_ROLES)) },
       schema: {
         tags: ['people'],
         summary: "A person's record (staff must give a purpose; the read is audited)",

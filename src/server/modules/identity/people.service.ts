@@ -2,6 +2,7 @@ import type { Principal } from '../../platform/auth/access.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { StaffRole } from './identity.tables.ts';
 
 export interface PersonRecordView {
   id: string;
@@ -17,8 +18,15 @@ export interface PersonRecordView {
 const PERSON_FIELDS = ['name', 'idNumber', 'phone', 'address'];
 
 /**
- * Reads a person's record. Allowed for the person themselves, and for staff of an office in
- * the person's district (or a city-level office) who state a purpose; every staff read is
+ * The staff posts that handle applications and so may need a person's full record. Service
+ * managers, operators and office admins work with enterprises, facilities and the catalogue,
+ * not with people's files.
+ */
+export const CASEWORK_ROLES: readonly StaffRole[] = ['window_clerk', 'reviewer', 'approver'];
+
+/**
+ * Reads a person's record. Allowed for the person themselves, and for caseworkers (clerk,
+ * reviewer, approver) of an office in the person's district (or a city-level office) who state a purpose; every staff read is
  * audited with the fields and purpose and shows up in the person's "who used my data".
  */
 export async function readPerson(
@@ -42,7 +50,10 @@ export async function readPerson(
   // Staff: the office scope decides; an unknown person is refused the same way as an
   // out-of-district one so that staff cannot probe for ids.
   const assignment = principal.staff.find(
-    (s) => person && (s.districtCode === null || s.districtCode === person.districtCode),
+    (s) =>
+      person &&
+      CASEWORK_ROLES.includes(s.role) &&
+      (s.districtCode === null || s.districtCode === person.districtCode),
   );
   if (!person || !assignment) throw new AppError('AUTH_FORBIDDEN');
   if (!purpose || purpose.trim().length < 2) throw new AppError('PURPOSE_REQUIRED');

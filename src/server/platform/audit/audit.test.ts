@@ -172,7 +172,7 @@ describeEachDialect('audit log hash chain', (dialect) => {
       expect(await verifyAuditChain(db)).toEqual({
         ok: false,
         checked: 7,
-        firstBad: { seq: 8, reason: 'reordered' },
+        firstBad: { seq: 8, reason: 'link-broken' },
       });
     });
 

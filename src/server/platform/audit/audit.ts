@@ -99,7 +99,7 @@ export async function appendAudit(db: Db | Transaction<Database>, entry: AuditEn
 export interface AuditVerification {
   ok: boolean;
   checked: number;
-  firstBad?: { seq: number; reason: 'edited' | 'deleted' | 'reordered' | 'tail-missing' };
+  firstBad?: { seq: number; reason: 'edited' | 'deleted' | 'reordered' | 'link-broken' | 'tail-missing' };
 }
 
 /**
@@ -136,7 +136,7 @@ export async function verifyAuditChain(
         return { ok: false, checked, firstBad: { seq: row.seq, reason } };
       }
       if (row.prevHash !== previousHash) {
-        return { ok: false, checked, firstBad: { seq: row.seq, reason: 'reordered' } };
+        return { ok: false, checked, firstBad: { seq: row.seq, reason: 'link-broken' } };
       }
       previousHash = hash;
       expectedSeq += 1;

@@ -90,6 +90,10 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
     en: 'Invalid unified social credit code (bad check digit)',
   },
   default: { 'zh-CN': '取值无效', en: 'The value is not valid' },
+  'enterprise.agentExpiry': {
+    'zh-CN': '授权截止时间须为将来的时间，且不超过五年',
+    en: 'The authorisation must end in the future, at most five years from now',
+  },
   'catalog.promisedExceedsLegal': {
     'zh-CN': '承诺时限不能超过法定时限（{legal} 个工作日）',
     en: 'The promised time limit cannot exceed the legal one ({legal} working days)',

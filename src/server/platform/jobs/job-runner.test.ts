@@ -193,13 +193,19 @@ describeEachDialect('job runner', (dialect) => {
       payloads.push(payload);
     });
     const first = await runner.enqueue('test.dedupe', { n: 1 }, { dedupeKey: 'remind:app-1' });
-    await runner.enqueue('test.dedupe', { n: 2 }, { dedupeKey: 'remind:app-1' });
+    const second = await runner.enqueue('test.dedupe', { n: 2 }, { dedupeKey: 'remind:app-1' });
+    expect(second).toBe(first);
     await runner.enqueue('test.dedupe', { n: 3 });
     await runner.enqueue('test.dedupe', { n: 4 });
     const keyed = await db.selectFrom('jobs').select('id').where('dedupeKey', '=', 'remind:app-1').execute();
     expect(keyed).toEqual([{ id: first }]);
     expect(await runner.drain()).toBe(3);
     expect(payloads).toEqual([{ n: 1 }, { n: 3 }, { n: 4 }]);
+    // Once the first is done, the key is free for the next reminder.
+    const later = await runner.enqueue('test.dedupe', { n: 5 }, { dedupeKey: 'remind:app-1' });
+    expect(later).not.toBe(first);
+    expect(await runner.drain()).toBe(1);
+    expect(payloads).toEqual([{ n: 1 }, { n: 3 }, { n: 4 }, { n: 5 }]);
   });
 
   it('keeps a queued job across a restart: a new runner on a new connection runs it', async () => {

@@ -18,7 +18,10 @@ export type JobHandler = (payload: unknown, context: JobContext) => Promise<void
 export interface EnqueueOptions {
   runAt?: Date;
   maxAttempts?: number;
-  /** A second enqueue with the same key is ignored while the first exists. */
+  /**
+   * While a job with this key is queued or running, enqueueing another with the same key adds
+   * nothing and returns the existing job's id. Once it is done or failed the key is free again.
+   */
   dedupeKey?: string;
 }
 
@@ -65,12 +68,11 @@ export class JobRunner {
     options: EnqueueOptions = {},
     db: Db | Transaction<Database> = this.db,
   ): Promise<string> {
-    const id = uuidv7();
     const now = nowIso();
-    await db
+    const inserted = await db
       .insertInto('jobs')
       .values({
-        id,
+        id: uuidv7(),
         queue,
         payload: JSON.stringify(payload ?? null),
         status: 'queued',
@@ -85,9 +87,17 @@ export class JobRunner {
         updatedAt: now,
         completedAt: null,
       })
-      .onConflict((oc) => oc.column('dedupeKey').doNothing())
-      .execute();
-    return id;
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return inserted.id;
+    const existing = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('dedupeKey', '=', options.dedupeKey ?? '')
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirstOrThrow();
+    return existing.id;
   }
 
   /** Starts polling. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { checkIn } from '../check-in.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -18,10 +18,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('completed_at', 'text')
-    .addUniqueConstraint('jobs_dedupe_key_uq', ['dedupe_key'])
     .addCheckConstraint('jobs_status_ck', checkIn('status', ['queued', 'running', 'done', 'failed']))
     .execute();
   await db.schema.createIndex('jobs_due_idx').on('jobs').columns(['status', 'run_at']).execute();
+  // A dedupe key is unique among jobs still to run; once done or failed, the key is free again.
+  await db.schema
+    .createIndex('jobs_active_dedupe_uq')
+    .on('jobs')
+    .column('dedupe_key')
+    .unique()
+    .where(sql<boolean>`status in ('queued', 'running') and dedupe_key is not null`)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
