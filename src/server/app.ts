@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -95,13 +94,14 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(peopleRoutes, deps);
   await app.register(adminRoutes, deps);
 
-  if (fs.existsSync(path.join(deps.config.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: deps.config.webDir,
-      wildcard: false,
-      index: false,
-      serve: true,
-    });
-  }
+  // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
+  // unknown paths fall through to the not-found handler, which serves index.html for pages.
+  fs.mkdirSync(deps.config.webDir, { recursive: true });
+  await app.register(fastifyStatic, {
+    root: deps.config.webDir,
+    wildcard: true,
+    index: 'index.html',
+    serve: true,
+  });
   return app;
 }

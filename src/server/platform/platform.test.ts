@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, loginAs, type TestApp } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/dialects.ts';
@@ -34,7 +37,9 @@ describeEachDialect('platform skeleton', (dialect) => {
       expect(operation['x-access'], `${method} ${path}`).toEqual(expect.any(String));
     }
     expect(spec.paths['/api/v1/auth/login']?.post?.['x-access']).toBe('public');
-    expect(spec.paths['/api/v1/people/{id}']?.get?.['x-access']).toBe('resident or staff:window_clerk|reviewer|approver');
+    expect(spec.paths['/api/v1/people/{id}']?.get?.['x-access']).toBe(
+      'resident or staff:window_clerk|reviewer|approver',
+    );
     const docs = await t.app.inject('/api/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);
@@ -161,6 +166,38 @@ describeEachDialect('platform skeleton', (dialect) => {
       await second.close();
     }
     expect(await count()).toBe(before);
+  });
+});
+
+describeEachDialect('the web app', (dialect) => {
+  let t: TestApp;
+  let webDir: string;
+  beforeAll(async () => {
+    webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-web-'));
+    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>通办</title>');
+    t = await buildTestApp(dialect, { webDir });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('serves index.html for pages, files by path (also ones built after start), JSON 404 for the API', async () => {
+    for (const url of ['/', '/me', '/login?next=%2Fme']) {
+      const page = await t.app.inject({ url, headers: { accept: 'text/html' } });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.body, url).toContain('<title>通办</title>');
+    }
+    fs.mkdirSync(path.join(webDir, 'assets'));
+    fs.writeFileSync(path.join(webDir, 'assets', 'app-123.js'), 'console.log(1)');
+    const asset = await t.app.inject('/assets/app-123.js');
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    const missingAsset = await t.app.inject('/assets/missing.js');
+    expect(missingAsset.statusCode).toBe(404);
+    const api = await t.app.inject({ url: '/api/v1/nothing', headers: { accept: 'text/html' } });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('NOT_FOUND');
   });
 });
 
