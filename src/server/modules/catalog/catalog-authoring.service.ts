@@ -7,7 +7,8 @@ import { nowIso, type Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
-import { findDepartment, listOffices } from '../reference/reference.service.ts';
+import { findDepartment } from '../reference/reference.service.ts';
+import { assignCompetentOffices } from './competent-offices.ts';
 import {
   findEntryByCode,
   findEntryById,
@@ -68,7 +69,7 @@ export async function assertValidDefinition(
     const errors = validateServiceDefinition(definition, locale);
     if (errors.length) throw new AppError('VALIDATION_FAILED', {}, errors);
     const service = definition as ServiceDefinition;
-    if (!(await findDepartment(db as Db, service.departmentCode))) {
+    if (!(await findDepartment(db, service.departmentCode))) {
       throw new AppError('VALIDATION_FAILED', {}, [
         {
           path: '/departmentCode',
@@ -285,26 +286,4 @@ export async function retireEntry(
     });
   });
   for (const listener of listeners) await listener({ entryId: entry.id, action: 'retired' });
-}
-
-/**
- * The competent office per district: the department's office in each district, or its one
- * city-level office for every district. Street-level services route by the applicant's street.
- */
-async function assignCompetentOffices(
-  trx: Transaction<Database>,
-  entryId: string,
-  departmentCode: string,
-): Promise<void> {
-  const offices = (await listOffices(trx as unknown as Db, { departmentCode })).filter(
-    (o) => o.streetCode === null,
-  );
-  const districts = await trx.selectFrom('districts').select('code').execute();
-  const rows = districts.flatMap((district) => {
-    const office =
-      offices.find((o) => o.districtCode === district.code) ?? offices.find((o) => o.districtCode === null);
-    return office ? [{ entryId, districtCode: district.code, officeId: office.id }] : [];
-  });
-  await trx.deleteFrom('catalogOffices').where('entryId', '=', entryId).execute();
-  if (rows.length) await trx.insertInto('catalogOffices').values(rows).execute();
 }

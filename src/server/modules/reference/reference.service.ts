@@ -36,7 +36,7 @@ export interface OfficeView extends OfficeTable {
 
 /** Offices with their department, district and street names, optionally only the given ids. */
 export async function listOffices(
-  db: Db,
+  db: Db | Transaction<Database>,
   filter: { ids?: string[]; districtCode?: string; departmentCode?: string } = {},
 ): Promise<OfficeView[]> {
   if (filter.ids && filter.ids.length === 0) return [];
@@ -115,6 +115,9 @@ export async function upsertReferenceData(
   });
 }
 
-export function findDepartment(db: Db, code: string): Promise<DepartmentTable | undefined> {
+export function findDepartment(
+  db: Db | Transaction<Database>,
+  code: string,
+): Promise<DepartmentTable | undefined> {
   return db.selectFrom('departments').selectAll().where('code', '=', code).executeTakeFirst();
 }
