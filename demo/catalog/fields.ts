@@ -284,3 +284,13 @@ export const DELIVERY: readonly Choice[] = [
   ['post', '邮寄到家', 'Post to me'],
   ['pickup', '到窗口领取', 'Collect at the counter'],
 ];
+
+/** 残疾人证号: the holder's ID number followed by the category (1–7) and grade (1–4) digits. */
+export function disabilityCertField(options: FieldOptions = {}): Field {
+  return f.text('disabilityCertNumber', '残疾人证号', 'Disability certificate number', {
+    pattern: '^\\d{17}[\\dX][1-7][1-4]$',
+    helpZh: '身份号码加两位类别、等级代码',
+    helpEn: 'ID number followed by category and grade digits',
+    ...options,
+  });
+}

@@ -1,7 +1,15 @@
 // Every demo service, department by department (one file per department, two for the big ones).
 import type { ServiceDefinition } from '../../../src/contracts/catalog.ts';
+import { HOUSING_FUND_ACCOUNT_SERVICES } from './housing-fund-accounts.ts';
+import { HOUSING_FUND_SERVICES } from './housing-fund.ts';
 import { HRSS_EMPLOYER_SERVICES } from './hrss-employers.ts';
 import { HRSS_SERVICES } from './hrss.ts';
+import { MEDICAL_INSURANCE_BENEFIT_SERVICES } from './medical-insurance-benefits.ts';
+import { MEDICAL_INSURANCE_SERVICES } from './medical-insurance.ts';
+import { POLICE_HOUSEHOLD_DOCUMENT_SERVICES } from './police-household-documents.ts';
+import { POLICE_HOUSEHOLD_SERVICES } from './police-household.ts';
+import { POLICE_TRAFFIC_VEHICLE_SERVICES } from './police-traffic-vehicles.ts';
+import { POLICE_TRAFFIC_SERVICES } from './police-traffic.ts';
 import { SAMR_LICENCE_SERVICES } from './samr-licences.ts';
 import { SAMR_REGISTRATION_SERVICES } from './samr.ts';
 
@@ -10,4 +18,12 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   ...SAMR_LICENCE_SERVICES,
   ...HRSS_SERVICES,
   ...HRSS_EMPLOYER_SERVICES,
+  ...MEDICAL_INSURANCE_SERVICES,
+  ...MEDICAL_INSURANCE_BENEFIT_SERVICES,
+  ...HOUSING_FUND_SERVICES,
+  ...HOUSING_FUND_ACCOUNT_SERVICES,
+  ...POLICE_HOUSEHOLD_SERVICES,
+  ...POLICE_HOUSEHOLD_DOCUMENT_SERVICES,
+  ...POLICE_TRAFFIC_SERVICES,
+  ...POLICE_TRAFFIC_VEHICLE_SERVICES,
 ];

@@ -1,6 +1,6 @@
 // 人社局: employers' social insurance and employment services, and employment support.
 import type { ServiceDefinition } from '../../../src/contracts/catalog.ts';
-import { DISABILITY_LEVELS, f, form } from '../fields.ts';
+import { DISABILITY_LEVELS, disabilityCertField, f, form } from '../fields.ts';
 import { doc, m } from '../materials.ts';
 
 export const HRSS_EMPLOYER_SERVICES: ServiceDefinition[] = [
@@ -176,12 +176,7 @@ export const HRSS_EMPLOYER_SERVICES: ServiceDefinition[] = [
         ['long_unemployed', '连续失业一年以上', 'Unemployed for over a year'],
         ['age', '大龄失业人员', 'Older unemployed person'],
       ]),
-      f.text('disabilityCertNumber', '残疾人证号', 'Disability certificate number', {
-        optional: true,
-        pattern: '^\\d{17}[\\dX][1-7][1-4]$',
-        helpZh: '身份号码加两位类别、等级代码',
-        helpEn: 'ID number followed by category and grade digits',
-      }),
+      disabilityCertField({ optional: true }),
       f.select('disabilityLevel', '残疾等级', 'Disability grade', DISABILITY_LEVELS, { optional: true }),
       f.address(),
       f.mobile(),
