@@ -1,17 +1,21 @@
 // Every demo service, department by department (one file per department, two for the big ones).
 import type { ServiceDefinition } from '../../../src/contracts/catalog.ts';
-import { HOUSING_FUND_ACCOUNT_SERVICES } from './housing-fund-accounts.ts';
+import { CIVIL_AFFAIRS_SERVICES } from './civil-affairs.ts';
+import { CIVIL_AFFAIRS_ASSISTANCE_SERVICES } from './civil-affairs-assistance.ts';
+import { HEALTH_SERVICES } from './health.ts';
+import { HEALTH_LICENCE_SERVICES } from './health-licences.ts';
 import { HOUSING_FUND_SERVICES } from './housing-fund.ts';
-import { HRSS_EMPLOYER_SERVICES } from './hrss-employers.ts';
+import { HOUSING_FUND_ACCOUNT_SERVICES } from './housing-fund-accounts.ts';
 import { HRSS_SERVICES } from './hrss.ts';
-import { MEDICAL_INSURANCE_BENEFIT_SERVICES } from './medical-insurance-benefits.ts';
+import { HRSS_EMPLOYER_SERVICES } from './hrss-employers.ts';
 import { MEDICAL_INSURANCE_SERVICES } from './medical-insurance.ts';
-import { POLICE_HOUSEHOLD_DOCUMENT_SERVICES } from './police-household-documents.ts';
+import { MEDICAL_INSURANCE_BENEFIT_SERVICES } from './medical-insurance-benefits.ts';
 import { POLICE_HOUSEHOLD_SERVICES } from './police-household.ts';
-import { POLICE_TRAFFIC_VEHICLE_SERVICES } from './police-traffic-vehicles.ts';
+import { POLICE_HOUSEHOLD_DOCUMENT_SERVICES } from './police-household-documents.ts';
 import { POLICE_TRAFFIC_SERVICES } from './police-traffic.ts';
-import { SAMR_LICENCE_SERVICES } from './samr-licences.ts';
+import { POLICE_TRAFFIC_VEHICLE_SERVICES } from './police-traffic-vehicles.ts';
 import { SAMR_REGISTRATION_SERVICES } from './samr.ts';
+import { SAMR_LICENCE_SERVICES } from './samr-licences.ts';
 
 export const ALL_SERVICES: ServiceDefinition[] = [
   ...SAMR_REGISTRATION_SERVICES,
@@ -26,4 +30,8 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   ...POLICE_HOUSEHOLD_DOCUMENT_SERVICES,
   ...POLICE_TRAFFIC_SERVICES,
   ...POLICE_TRAFFIC_VEHICLE_SERVICES,
+  ...CIVIL_AFFAIRS_SERVICES,
+  ...CIVIL_AFFAIRS_ASSISTANCE_SERVICES,
+  ...HEALTH_SERVICES,
+  ...HEALTH_LICENCE_SERVICES,
 ];

@@ -359,7 +359,10 @@ export const SAMR_REGISTRATION_SERVICES: ServiceDefinition[] = [
       'Every year between 1 January and 30 June companies file the previous year’s report on the national credit information system. Shared social insurance and housing fund data are filled in for you; check and submit. Late filers are put on the abnormal operations list.',
     conditionsZh: ['上一年度12月31日前成立的企业'],
     conditionsEn: ['Companies established before 31 December of the previous year'],
-    materials: [m.businessLicence()],
+    materials: [
+      m.businessLicence(),
+      doc('年度资产负债表和利润表', 'Annual balance sheet and income statement'),
+    ],
     form: form(
       f.enterpriseName(),
       f.uscc(),
