@@ -11,6 +11,8 @@ import type { OfficeTable } from '../src/server/modules/reference/reference.tabl
 import { findOfficeByCode, upsertReferenceData } from '../src/server/modules/reference/reference.service.ts';
 import { upsertPopulationRecords } from '../src/server/modules/registers/registers.service.ts';
 import { DEMO_DEPARTMENTS } from './departments.ts';
+import { DEMO_BUNDLES, DEMO_SERVICES } from './catalog/index.ts';
+import { seedCatalog } from '../src/server/modules/catalog/catalog-seed.ts';
 import { demoPopulation, NAMED_RESIDENTS } from './population.ts';
 import { SHANGHAI_DISTRICTS, demoStreets } from './shanghai-geography.ts';
 
@@ -186,6 +188,8 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
   });
   const population = demoPopulation();
   await upsertPopulationRecords(db, population.records);
+  // New demo services of a later release reach an existing demo database too (idempotent by code).
+  await seedCatalog(db, { services: DEMO_SERVICES, bundles: DEMO_BUNDLES });
   if (already)
     return {
       created: false,

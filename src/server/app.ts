@@ -21,6 +21,8 @@ import { meRoutes } from './modules/identity/me.routes.ts';
 import { peopleRoutes } from './modules/identity/people.routes.ts';
 import { DbSessionResolver } from './modules/identity/sessions.service.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 
 /**
  * Builds the Fastify app: external plugins, then the platform (errors, auth, OpenAPI), then
@@ -93,6 +95,8 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(enterpriseRoutes, deps);
   await app.register(peopleRoutes, deps);
   await app.register(adminRoutes, deps);
+  await app.register(catalogRoutes, deps);
+  await app.register(catalogAdminRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
   // unknown paths fall through to the not-found handler, which serves index.html for pages.

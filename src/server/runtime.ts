@@ -10,6 +10,7 @@ import type { AppDeps } from './platform/deps.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
 import { buildApp } from './app.ts';
 import { PopulationRegisterVerifier } from './modules/identity/real-name-verifier.ts';
+import { Catalogue } from './modules/catalog/catalogue.ts';
 import { uuidv7 } from 'uuidv7';
 
 export interface Runtime {
@@ -36,7 +37,15 @@ export async function startRuntime(
     throw error;
   }
   const jobs = new JobRunner(database.db, { logger });
-  const deps: AppDeps = { config, database, jobs, verifier: new PopulationRegisterVerifier(database.db) };
+  const catalogue = new Catalogue(database.db);
+  await catalogue.load();
+  const deps: AppDeps = {
+    config,
+    database,
+    jobs,
+    verifier: new PopulationRegisterVerifier(database.db),
+    catalogue,
+  };
   const app = await buildApp(deps);
   app.addHook('onClose', async () => {
     await jobs.stop();

@@ -2,6 +2,7 @@ import type { AppConfig } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import type { RealNameVerifier } from '../modules/identity/real-name-verifier.ts';
+import type { Catalogue } from '../modules/catalog/catalogue.ts';
 
 /** What every module plugin receives; passed in, never hung on a global. */
 export interface AppDeps {
@@ -9,4 +10,5 @@ export interface AppDeps {
   database: DatabaseHandle;
   jobs: JobRunner;
   verifier: RealNameVerifier;
+  catalogue: Catalogue;
 }

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import { ENTERPRISE_TOPICS, RESIDENT_TOPICS } from '../../../contracts/catalog.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A string that must be one of the given values (JSON Schema `enum`), typed as their union. */
+const literals = <const T extends readonly string[]>(values: T) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 
 export const TopicSchema = literals([...RESIDENT_TOPICS, ...ENTERPRISE_TOPICS]);
 export const ServiceKindSchema = literals([

@@ -1,0 +1,74 @@
+import type { BundleDefinition, ServiceDefinition } from '../../../contracts/catalog.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
+import type { BundleSavings } from './bundle-savings.ts';
+
+export interface DepartmentNames {
+  nameZh: string;
+  nameEn: string;
+}
+
+/** The list row of CONTRACT.md: {id, code, name, department, subject, …}. */
+export function presentListItem(
+  entry: { id: string; code: string; entryType: 'service' | 'bundle'; version: number },
+  definition: ServiceDefinition | BundleDefinition,
+  department: DepartmentNames | undefined,
+  locale: Locale,
+) {
+  const service = entry.entryType === 'service' ? (definition as ServiceDefinition) : undefined;
+  return {
+    id: entry.id,
+    code: entry.code,
+    type: entry.entryType,
+    name: locale === 'en' ? definition.nameEn : definition.nameZh,
+    nameZh: definition.nameZh,
+    nameEn: definition.nameEn,
+    department: service?.departmentCode ?? null,
+    departmentName: department ? (locale === 'en' ? department.nameEn : department.nameZh) : null,
+    subject: definition.subject,
+    kind: service ? service.kind : ('bundle' as const),
+    topics: definition.topics,
+    channels: service?.channels ?? (['online'] as string[]),
+    promisedTimeLimitDays: service?.promisedTimeLimitDays ?? null,
+    feeFen: service?.feeFen ?? null,
+    tripsNeeded: service?.tripsNeeded ?? null,
+    handlingScope: service?.handlingScope ?? 'city',
+    version: entry.version,
+  };
+}
+
+export interface OfficeRef {
+  districtCode: string;
+  districtName: string;
+  officeId: string;
+  officeName: string;
+}
+
+/** The service page: the whole published definition plus what the catalogue derives from it. */
+export function presentDetail(
+  entry: {
+    id: string;
+    code: string;
+    entryType: 'service' | 'bundle';
+    version: number;
+    versionId: string;
+    effectiveFrom: string | null;
+  },
+  definition: ServiceDefinition | BundleDefinition,
+  extra: {
+    department: DepartmentNames | undefined;
+    offices: OfficeRef[];
+    members: { id: string; code: string; nameZh: string; nameEn: string; departmentName: string | null }[];
+    savings: BundleSavings | null;
+    locale: Locale;
+  },
+) {
+  return {
+    ...presentListItem(entry, definition, extra.department, extra.locale),
+    versionId: entry.versionId,
+    effectiveFrom: entry.effectiveFrom,
+    definition,
+    competentOffices: extra.offices,
+    members: extra.members,
+    savings: extra.savings,
+  };
+}
