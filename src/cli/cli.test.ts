@@ -41,7 +41,7 @@ describe('tongban command line', () => {
   it('lists its commands with --help and exits 0', () => {
     const result = run(['--help']);
     expect(result.status).toBe(0);
-    for (const command of ['serve', 'migrate', 'seed', 'audit', 'bench'])
+    for (const command of ['serve', 'migrate', 'seed', 'audit', 'import', 'export', 'bench'])
       expect(result.stdout).toContain(command);
   });
 
@@ -61,7 +61,7 @@ describe('tongban command line', () => {
   });
 
   it('every command explains itself with --help', () => {
-    for (const command of ['serve', 'migrate', 'seed', 'audit', 'bench']) {
+    for (const command of ['serve', 'migrate', 'seed', 'audit', 'import', 'export', 'bench']) {
       const result = run([command, '--help']);
       expect(result.status, command).toBe(0);
       expect(result.stdout, command).toMatch(new RegExp(`Usage: tongban ${command}`));

@@ -4,6 +4,7 @@ import { serveCommand } from './serve.command.ts';
 import { migrateCommand, seedCommand } from './db.commands.ts';
 import { auditCommand } from './audit.command.ts';
 import { benchCommand } from './bench.command.ts';
+import { exportCommand, importCommand } from './transfer.commands.ts';
 import { UsageError, type Command } from './command.ts';
 
 const COMMANDS: Record<string, Command> = {
@@ -11,6 +12,8 @@ const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   seed: seedCommand,
   audit: auditCommand,
+  import: importCommand,
+  export: exportCommand,
   bench: benchCommand,
 };
 
