@@ -1,0 +1,135 @@
+// 规划资源局: planning permits and acceptance. Real estate registration is in planning-real-estate.ts.
+import type { ServiceDefinition } from '../../../src/contracts/catalog.ts';
+import { f, form } from '../fields.ts';
+import { doc, m } from '../materials.ts';
+
+const PLANNING_LAW = '《中华人民共和国城乡规划法》';
+
+export const PLANNING_SERVICES: ServiceDefinition[] = [
+  {
+    code: 'PNR-0001',
+    nameZh: '建设工程规划许可证',
+    nameEn: 'Construction Project Planning Permit',
+    aliases: ['工程规划许可证', '规划许可', '规划证', 'planning permit', 'planning permission'],
+    kind: 'administrative_licence',
+    subject: 'enterprise',
+    topics: ['construction'],
+    departmentCode: 'planning',
+    legalBasisZh: `${PLANNING_LAW}第四十条；《上海市城乡规划条例》第三十五条`,
+    guideZh:
+      '在城市规划区内新建、扩建、改建建筑物、构筑物和市政工程的，建设单位应当申请建设工程规划许可证。提交设计方案，规划部门审核是否符合控制性详细规划和规划条件。社会投资低风险项目实行“一站式”办理。',
+    guideEn:
+      'New buildings, extensions, conversions and municipal works in the planning area need a planning permit. Submit the design; the bureau checks it against the regulatory plan and planning conditions. Low-risk private projects are handled in one stop.',
+    conditionsZh: ['已取得建设用地规划许可证或土地使用权证', '设计方案符合控制性详细规划和规划条件'],
+    conditionsEn: [
+      'Land use planning permit or land title held',
+      'The design meets the regulatory plan and conditions',
+    ],
+    materials: [
+      doc('建设工程规划许可申请表', 'Application form'),
+      doc('建设工程设计方案（总平面图、单体图）', 'Design drawings (site plan and buildings)'),
+      m.realEstateCert(),
+      m.businessLicence(),
+    ],
+    form: form(
+      f.enterpriseName('enterpriseName', '建设单位', 'Developer'),
+      f.uscc(),
+      f.projectName(),
+      f.projectCode(),
+      f.text('projectAddress', '建设地点', 'Site address', { minLength: 5, maxLength: 200 }),
+      f.select('landUse', '用地性质', 'Land use', [
+        ['residential', '住宅', 'Residential'],
+        ['commercial', '商业办公', 'Commercial'],
+        ['industrial', '工业', 'Industrial'],
+        ['public', '公共设施', 'Public facilities'],
+      ]),
+      f.amount('buildingArea', '建筑面积（平方米）', 'Floor area (m²)', 10_000_000),
+      f.contactName(),
+      f.mobile(),
+    ),
+    legalTimeLimitDays: 20,
+    promisedTimeLimitDays: 7,
+    feeFen: 0,
+    channels: ['online'],
+    tripsNeeded: 0,
+    handlingScope: 'district',
+    popularity: 45,
+  },
+  {
+    code: 'PNR-0002',
+    nameZh: '建设用地规划许可证',
+    nameEn: 'Land Use Planning Permit',
+    aliases: ['用地规划许可', '用地许可', 'land use planning permit'],
+    kind: 'administrative_licence',
+    subject: 'enterprise',
+    topics: ['construction', 'investment'],
+    departmentCode: 'planning',
+    legalBasisZh: `${PLANNING_LAW}第三十七条、第三十八条`,
+    guideZh:
+      '以出让方式取得国有土地使用权的建设项目，在签订土地出让合同后申请建设用地规划许可证；与用地批准合并办理的，一次申请同时核发。',
+    guideEn:
+      'A project on land acquired by grant applies for the land use planning permit after signing the land grant contract; where combined with the land approval, both are issued from one application.',
+    conditionsZh: ['已签订国有建设用地使用权出让合同或取得划拨决定'],
+    conditionsEn: ['A land grant contract or allocation decision exists'],
+    materials: [
+      doc('建设用地规划许可申请表', 'Application form'),
+      doc('国有建设用地使用权出让合同', 'Land grant contract'),
+      doc('地形图及用地红线图', 'Topographic map with site boundary'),
+    ],
+    form: form(
+      f.enterpriseName('enterpriseName', '建设单位', 'Developer'),
+      f.uscc(),
+      f.projectName(),
+      f.projectCode(),
+      f.text('landGrantContract', '土地出让合同编号', 'Land grant contract number'),
+      f.amount('landArea', '用地面积（平方米）', 'Site area (m²)', 10_000_000),
+      f.mobile(),
+    ),
+    legalTimeLimitDays: 20,
+    promisedTimeLimitDays: 5,
+    feeFen: 0,
+    channels: ['online'],
+    tripsNeeded: 0,
+    handlingScope: 'district',
+    popularity: 28,
+  },
+  {
+    code: 'PNR-0003',
+    nameZh: '建设工程规划资源验收',
+    nameEn: 'Planning and Land Acceptance of Completed Works',
+    aliases: ['规划验收', '竣工规划验收', '规划土地核验', 'planning acceptance'],
+    kind: 'administrative_confirmation',
+    subject: 'enterprise',
+    topics: ['construction'],
+    departmentCode: 'planning',
+    legalBasisZh: `${PLANNING_LAW}第四十五条；《上海市城乡规划条例》第四十八条`,
+    guideZh:
+      '建设工程竣工后，建设单位申请规划资源验收，核实建筑是否符合规划许可和土地出让合同。纳入联合验收的，与消防、人防等验收同步进行，测绘成果“一次测绘、多测合一”。',
+    guideEn:
+      'After completion the developer asks for planning and land acceptance, which checks the building against the permit and the land grant contract. Within the joint acceptance it runs with fire and civil defence inspections, using one combined survey.',
+    conditionsZh: ['工程已竣工', '已完成竣工规划测量'],
+    conditionsEn: ['Works complete', 'Completion survey done'],
+    materials: [
+      doc('规划资源验收申请表', 'Application form'),
+      doc('竣工测绘报告（多测合一）', 'Completion survey report'),
+      m.certificate('planning_permit', '建设工程规划许可证', 'construction planning permit'),
+    ],
+    form: form(
+      f.enterpriseName('enterpriseName', '建设单位', 'Developer'),
+      f.uscc(),
+      f.projectName(),
+      f.projectCode(),
+      f.text('projectAddress', '建设地点', 'Site address', { minLength: 5, maxLength: 200 }),
+      f.text('planningPermitNumber', '建设工程规划许可证号', 'Planning permit number'),
+      f.amount('buildingArea', '建筑面积（平方米）', 'Floor area (m²)', 10_000_000),
+      f.mobile(),
+    ),
+    legalTimeLimitDays: 20,
+    promisedTimeLimitDays: 5,
+    feeFen: 0,
+    channels: ['online'],
+    tripsNeeded: 0,
+    handlingScope: 'district',
+    popularity: 30,
+  },
+];
