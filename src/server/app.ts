@@ -22,6 +22,7 @@ import { peopleRoutes } from './modules/identity/people.routes.ts';
 import { DbSessionResolver } from './modules/identity/sessions.service.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { referenceAdminRoutes } from './modules/reference/reference-admin.routes.ts';
 import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 
 /**
@@ -97,6 +98,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(adminRoutes, deps);
   await app.register(catalogRoutes, deps);
   await app.register(catalogAdminRoutes, deps);
+  await app.register(referenceAdminRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
   // unknown paths fall through to the not-found handler, which serves index.html for pages.

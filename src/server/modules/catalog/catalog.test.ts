@@ -272,3 +272,50 @@ describeEachDialect('service catalogue', (dialect) => {
     expect(refused.statusCode).toBe(403);
   });
 });
+
+describeEachDialect('departments and topics (platform admin)', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('adds a department and renames a topic; others are refused', async () => {
+    const admin = await loginAs(t.app, 'demo-admin');
+    const added = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/departments/sports',
+      headers: admin.headers,
+      payload: { nameZh: '体育局', nameEn: 'Sports Bureau', level: 'district' },
+    });
+    expect(added.statusCode).toBe(204);
+    const departments = (await t.app.inject('/api/v1/reference/departments')).json().items as {
+      code: string;
+    }[];
+    expect(departments.map((d) => d.code)).toContain('sports');
+    const renamed = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/topics/birth',
+      headers: admin.headers,
+      payload: { nameZh: '生育', nameEn: 'Birth', sortOrder: 1 },
+    });
+    expect(renamed.statusCode).toBe(204);
+    const topics = (await t.app.inject('/api/v1/topics')).json().items as { code: string; nameZh: string }[];
+    expect(topics.find((topic) => topic.code === 'birth')!.nameZh).toBe('生育');
+    const unknownTopic = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/topics/space-travel',
+      headers: admin.headers,
+      payload: { nameZh: '太空', nameEn: 'Space', sortOrder: 1 },
+    });
+    expect(unknownTopic.statusCode).toBe(404);
+    const officeAdmin = await loginAs(t.app, 'demo-office-admin');
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/departments/sports',
+      headers: officeAdmin.headers,
+      payload: { nameZh: '体育', nameEn: 'Sports', level: 'district' },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+});

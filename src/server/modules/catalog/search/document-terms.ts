@@ -9,14 +9,15 @@ interface FieldRule {
   /** Length normalization strength (BM25's b) and the typical length in words. */
   b: number;
   typicalLength: number;
+  withBigrams?: boolean;
   withUnigrams?: boolean;
 }
 
-const NAME: FieldRule = { weight: 10, b: 0.5, typicalLength: 5, withUnigrams: true };
-const ALIASES: FieldRule = { weight: 8, b: 0.2, typicalLength: 20, withUnigrams: true };
-const MATERIALS: FieldRule = { weight: 3, b: 0.3, typicalLength: 30 };
-const DEPARTMENT: FieldRule = { weight: 3, b: 0, typicalLength: 5 };
-const KEYWORDS: FieldRule = { weight: 3, b: 0.3, typicalLength: 20 };
+const NAME: FieldRule = { weight: 10, b: 0.5, typicalLength: 5, withBigrams: true, withUnigrams: true };
+const ALIASES: FieldRule = { weight: 8, b: 0.2, typicalLength: 20, withBigrams: true, withUnigrams: true };
+const MATERIALS: FieldRule = { weight: 3, b: 0.3, typicalLength: 30, withBigrams: true };
+const DEPARTMENT: FieldRule = { weight: 3, b: 0, typicalLength: 5, withBigrams: true };
+const KEYWORDS: FieldRule = { weight: 3, b: 0.3, typicalLength: 20, withBigrams: true };
 const GUIDE: FieldRule = { weight: 1, b: 0.5, typicalLength: 80 };
 
 /** Stored weights are integers (tenths), which keeps posting lists packed small-integer arrays. */
@@ -27,7 +28,7 @@ export function documentTerms(doc: SearchDocument): Map<string, number> {
   const weights = new Map<string, number>();
   const addField = (text: string, rule: FieldRule) => {
     if (!text) return;
-    const terms = indexTerms(text, { withUnigrams: rule.withUnigrams ?? false });
+    const terms = indexTerms(text, rule);
     const norm = 1 - rule.b + (rule.b * countWords(terms)) / rule.typicalLength;
     const each = (rule.weight * WEIGHT_SCALE) / Math.max(norm, 0.5);
     for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + each);

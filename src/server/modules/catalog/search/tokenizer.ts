@@ -98,13 +98,15 @@ export function hanBigrams(run: string): string[] {
 }
 
 export interface TermOptions {
+  /** Also emit character bigrams (not for long texts like guides: they would triple the index). */
+  withBigrams?: boolean;
   /** Also emit single Han characters (only for names and aliases: cheap and short). */
   withUnigrams?: boolean;
 }
 
 /**
- * Every index term of a text: jieba words, English stems, character bigrams (prefixed) and,
- * if asked, single characters (prefixed). Repeats are kept: they are term frequency.
+ * Every index term of a text: jieba words, English stems and, if asked, character bigrams and
+ * single characters (both prefixed). Repeats are kept: they are term frequency.
  */
 export function indexTerms(text: string, options: TermOptions = {}): string[] {
   const terms: string[] = [];
@@ -114,7 +116,7 @@ export function indexTerms(text: string, options: TermOptions = {}): string[] {
       continue;
     }
     terms.push(...cutHanForSearch(run.text));
-    for (const pair of hanBigrams(run.text)) terms.push(bigramKey(pair));
+    if (options.withBigrams) for (const pair of hanBigrams(run.text)) terms.push(bigramKey(pair));
     if (options.withUnigrams) for (const char of run.text) terms.push(unigramKey(char));
   }
   return terms;
