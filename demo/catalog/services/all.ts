@@ -2,6 +2,9 @@
 import type { ServiceDefinition } from '../../../src/contracts/catalog.ts';
 import { CIVIL_AFFAIRS_SERVICES } from './civil-affairs.ts';
 import { CIVIL_AFFAIRS_ASSISTANCE_SERVICES } from './civil-affairs-assistance.ts';
+import { ECOLOGY_SERVICES } from './ecology.ts';
+import { EDUCATION_SERVICES } from './education.ts';
+import { FIRE_SERVICES } from './fire.ts';
 import { HEALTH_SERVICES } from './health.ts';
 import { HEALTH_LICENCE_SERVICES } from './health-licences.ts';
 import { HOUSING_CONSTRUCTION_SERVICES } from './housing-construction.ts';
@@ -22,6 +25,7 @@ import { SAMR_REGISTRATION_SERVICES } from './samr.ts';
 import { SAMR_LICENCE_SERVICES } from './samr-licences.ts';
 import { TAX_SERVICES } from './tax.ts';
 import { TAX_INDIVIDUAL_SERVICES } from './tax-individuals.ts';
+import { WATER_SERVICES } from './water.ts';
 
 export const ALL_SERVICES: ServiceDefinition[] = [
   ...SAMR_REGISTRATION_SERVICES,
@@ -45,5 +49,9 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   ...PLANNING_SERVICES,
   ...TAX_SERVICES,
   ...TAX_INDIVIDUAL_SERVICES,
+  ...FIRE_SERVICES,
+  ...ECOLOGY_SERVICES,
+  ...WATER_SERVICES,
+  ...EDUCATION_SERVICES,
   ...REAL_ESTATE_SERVICES,
 ];
