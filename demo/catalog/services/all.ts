@@ -2,6 +2,9 @@
 import type { ServiceDefinition } from '../../../src/contracts/catalog.ts';
 import { CIVIL_AFFAIRS_SERVICES } from './civil-affairs.ts';
 import { CIVIL_AFFAIRS_ASSISTANCE_SERVICES } from './civil-affairs-assistance.ts';
+import { COMMERCE_SERVICES } from './commerce.ts';
+import { CULTURE_TOURISM_SERVICES } from './culture-tourism.ts';
+import { DATA_BUREAU_SERVICES } from './data-bureau.ts';
 import { ECOLOGY_SERVICES } from './ecology.ts';
 import { EDUCATION_SERVICES } from './education.ts';
 import { FIRE_SERVICES } from './fire.ts';
@@ -23,6 +26,7 @@ import { POLICE_TRAFFIC_SERVICES } from './police-traffic.ts';
 import { POLICE_TRAFFIC_VEHICLE_SERVICES } from './police-traffic-vehicles.ts';
 import { SAMR_REGISTRATION_SERVICES } from './samr.ts';
 import { SAMR_LICENCE_SERVICES } from './samr-licences.ts';
+import { STREET_OFFICE_SERVICES } from './street-office.ts';
 import { TAX_SERVICES } from './tax.ts';
 import { TAX_INDIVIDUAL_SERVICES } from './tax-individuals.ts';
 import { WATER_SERVICES } from './water.ts';
@@ -53,5 +57,9 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   ...ECOLOGY_SERVICES,
   ...WATER_SERVICES,
   ...EDUCATION_SERVICES,
+  ...COMMERCE_SERVICES,
+  ...CULTURE_TOURISM_SERVICES,
+  ...STREET_OFFICE_SERVICES,
+  ...DATA_BUREAU_SERVICES,
   ...REAL_ESTATE_SERVICES,
 ];

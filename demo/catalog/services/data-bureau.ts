@@ -1,0 +1,123 @@
+// 大数据中心: electronic certificates, the citizen's record of data use, and digital certificates for enterprises.
+import type { ServiceDefinition } from '../../../src/contracts/catalog.ts';
+import { f, form } from '../fields.ts';
+import { doc, m } from '../materials.ts';
+
+export const DATA_BUREAU_SERVICES: ServiceDefinition[] = [
+  {
+    code: 'BDC-0001',
+    nameZh: '电子证照查询与亮证',
+    nameEn: 'Electronic Certificates: View and Show',
+    aliases: [
+      '电子证照',
+      '亮证',
+      '电子身份证',
+      '电子驾照',
+      '随申码亮证',
+      'electronic certificates',
+      'digital licence',
+    ],
+    kind: 'query',
+    subject: 'both',
+    topics: ['daily_life', 'operation'],
+    departmentCode: 'data-bureau',
+    legalBasisZh: '《国务院关于在线政务服务的若干规定》第八条；《上海市公共数据和一网通办管理办法》',
+    guideZh:
+      '登录后查看本人（或本企业）名下的全部电子证照，如身份证、户口簿、驾驶证、结婚证、营业执照。办事时出示二维码即可“亮证”，对方扫码核验，无需复印件。',
+    guideEn:
+      'Sign in to see all electronic certificates in your (or your company’s) name—ID card, household booklet, driving licence, marriage certificate, business licence. Show the QR code when needed and the other side scans to verify; no photocopies.',
+    conditionsZh: ['已完成实名认证'],
+    conditionsEn: ['Identity verified'],
+    materials: [m.idCard()],
+    form: form(
+      f.name(),
+      f.idNumber(),
+      f.select('certificateType', '证照类型', 'Certificate', [
+        ['all', '全部证照', 'All'],
+        ['id_card', '居民身份证', 'ID card'],
+        ['household', '居民户口簿', 'Household booklet'],
+        ['driving_licence', '机动车驾驶证', 'Driving licence'],
+        ['marriage', '结婚证', 'Marriage certificate'],
+        ['business_licence', '营业执照', 'Business licence'],
+      ]),
+    ),
+    legalTimeLimitDays: 0,
+    promisedTimeLimitDays: 0,
+    feeFen: 0,
+    channels: ['online', 'terminal', 'open_api'],
+    tripsNeeded: 0,
+    handlingScope: 'city',
+    popularity: 86,
+  },
+  {
+    code: 'BDC-0002',
+    nameZh: '个人数据使用记录查询',
+    nameEn: 'Who Used My Data',
+    aliases: ['用数记录', '我的数据被谁查了', '数据授权记录', 'data access log', 'who used my data'],
+    kind: 'query',
+    subject: 'resident',
+    topics: ['daily_life'],
+    departmentCode: 'data-bureau',
+    legalBasisZh: '《中华人民共和国个人信息保护法》第四十五条；《上海市数据条例》第三十五条',
+    guideZh:
+      '查看哪些部门在什么时间、为了办理什么事项、调用了本人的哪些数据（如户籍、社保、不动产）。对有疑问的记录可以一键提出异议，由大数据中心转交相关部门核查答复。',
+    guideEn:
+      'See which departments read which of your data (household, social insurance, property), when and for what service. Query any record with one tap; the Big Data Centre passes it to the department for an answer.',
+    conditionsZh: ['已完成实名认证'],
+    conditionsEn: ['Identity verified'],
+    materials: [m.idCard()],
+    form: form(
+      f.name(),
+      f.idNumber(),
+      f.date('fromDate', '起始日期', 'From', { optional: true }),
+      f.date('toDate', '截止日期', 'To', { optional: true }),
+    ),
+    legalTimeLimitDays: 0,
+    promisedTimeLimitDays: 0,
+    feeFen: 0,
+    channels: ['online', 'open_api'],
+    tripsNeeded: 0,
+    handlingScope: 'city',
+    popularity: 55,
+  },
+  {
+    code: 'BDC-0003',
+    nameZh: '法人一证通数字证书申领',
+    nameEn: 'Enterprise Digital Certificate (One Certificate)',
+    aliases: ['一证通', '法人一证通', '数字证书', 'UKey', 'enterprise digital certificate'],
+    kind: 'public_service',
+    subject: 'enterprise',
+    topics: ['startup', 'operation'],
+    departmentCode: 'data-bureau',
+    legalBasisZh: '《中华人民共和国电子签名法》第十六条；《上海市法人一证通管理办法》',
+    guideZh:
+      '企业申领“法人一证通”数字证书后，可以用一张证书登录税务、社保、公积金、市场监管等各部门的网上办事系统，并加盖电子印章。新办企业在企业开办时可以免费领取，也可以开通手机端移动证书。',
+    guideEn:
+      'With the “one certificate” digital certificate a company signs in to the online services of tax, social insurance, housing fund, market regulation and other departments and applies its electronic seal. New companies get it free at registration, or can use the mobile version.',
+    conditionsZh: ['已领取营业执照'],
+    conditionsEn: ['Holds a business licence'],
+    materials: [
+      m.businessLicence(),
+      m.idCard('经办人', 'person handling it'),
+      doc('数字证书申请表', 'Application form'),
+    ],
+    form: form(
+      f.enterpriseName(),
+      f.uscc(),
+      f.legalRep(),
+      f.radio('carrier', '证书介质', 'Form', [
+        ['mobile', '移动证书（手机）', 'Mobile certificate'],
+        ['ukey', 'USB Key', 'USB key'],
+      ]),
+      f.mobile(),
+    ),
+    legalTimeLimitDays: 3,
+    promisedTimeLimitDays: 0,
+    feeFen: 0,
+    feeNoteZh: '新办企业首年免费；续期按服务标准收费',
+    channels: ['online', 'counter'],
+    tripsNeeded: 0,
+    handlingScope: 'city',
+    popularity: 50,
+  },
+];
