@@ -13,6 +13,8 @@ export interface BundleSpec extends Omit<BundleDefinition, 'memberCodes' | 'form
    * Member fields not listed here are merged by their own name.
    */
   links?: Record<string, [string, string][]>;
+  /** Titles for merged fields whose member titles do not fit the bundle: field → [zh, en]. */
+  titles?: Record<string, [string, string]>;
 }
 
 function signature(schema: unknown): string {
@@ -26,7 +28,7 @@ function signature(schema: unknown): string {
  * field each merged field fills. Throws when two merged member fields disagree on their type.
  */
 export function defineBundle(spec: BundleSpec): BundleDefinition {
-  const { members, links = {}, ...rest } = spec;
+  const { members, links = {}, titles = {}, ...rest } = spec;
   const linked = new Map<string, string>();
   for (const [merged, targets] of Object.entries(links)) {
     for (const [code, memberField] of targets) linked.set(`${code}#${memberField}`, merged);
@@ -57,7 +59,9 @@ export function defineBundle(spec: BundleSpec): BundleDefinition {
         if (helpZh) (ui.helpZh ??= {})[merged] = helpZh;
         const helpEn = member.form.ui.helpEn?.[memberField];
         if (helpEn) (ui.helpEn ??= {})[merged] = helpEn;
-        const prefill = member.form.ui.prefill?.[memberField];
+        // A linked field is someone else's (a baby's name filling a cardholder field): keep the
+        // member's help but not its prefill from the applicant's own record.
+        const prefill = merged === memberField ? member.form.ui.prefill?.[memberField] : undefined;
         if (prefill) (ui.prefill ??= {})[merged] = prefill;
         mapping.set(merged, { field: merged, targets: [] });
       }
@@ -67,6 +71,10 @@ export function defineBundle(spec: BundleSpec): BundleDefinition {
   }
   for (const key of linked.keys()) {
     if (!used.has(key)) throw new Error(`${spec.code}: link to unknown member field ${key}`);
+  }
+  for (const [name, [titleZh, titleEn]] of Object.entries(titles)) {
+    if (!(name in properties)) throw new Error(`${spec.code}: title for unknown field ${name}`);
+    properties[name] = { ...(properties[name] as object), title: titleZh, 'x-title-en': titleEn };
   }
   return {
     ...rest,

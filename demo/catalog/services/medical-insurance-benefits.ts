@@ -133,7 +133,11 @@ export const MEDICAL_INSURANCE_BENEFIT_SERVICES: ServiceDefinition[] = [
       ]),
       disabilityCertField({ optional: true }),
       f.select('disabilityLevel', '残疾等级', 'Disability grade', DISABILITY_LEVELS, { optional: true }),
-      f.amount('selfPaidExpense', '自付医疗费用（元）', 'Out-of-pocket cost (yuan)', 10_000_000),
+      f.amount('selfPaidExpense', '自付医疗费用（元）', 'Out-of-pocket cost (yuan)', 10_000_000, {
+        optional: true,
+        helpZh: '有待报销票据的填写；定点医院已直接结算的不填',
+        helpEn: 'If you have receipts to claim; leave empty when the hospital settled it directly',
+      }),
       f.bankAccount(),
       f.mobile(),
     ),
