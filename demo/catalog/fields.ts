@@ -169,6 +169,9 @@ export const f = {
       { prefill: 'enterprise.address' },
       'address',
     ),
+  /** An address of premises not yet registered (a company being set up): never prefilled. */
+  premises: (name: string, zh: string, en: string): Field =>
+    field(name, zh, en, { type: 'string', minLength: 5, maxLength: 200 }, {}, 'address'),
   contactName: (name = 'contactName', zh = '联系人', en = 'Contact person'): Field =>
     field(name, zh, en, { type: 'string', minLength: 2, maxLength: 30 }, {}, 'text'),
   plate: (name = 'plateNumber', zh = '号牌号码', en = 'Plate number'): Field =>

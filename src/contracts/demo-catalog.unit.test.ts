@@ -3,6 +3,10 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { DEMO_BUNDLES, DEMO_SERVICES, catalogStats } from '../../demo/catalog/index.ts';
 import { DEMO_DEPARTMENTS } from '../../demo/departments.ts';
+import {
+  validateBundleDefinition,
+  validateServiceDefinition,
+} from '../server/modules/catalog/validate-definition.ts';
 import { ENTERPRISE_TOPICS, RESIDENT_TOPICS, type ServiceDefinition } from './catalog.ts';
 import { addCustomFormats } from './formats.ts';
 import { makeIdNumber } from './id-number.ts';
@@ -198,6 +202,11 @@ describe('demo service catalogue', () => {
     );
     expect(DEMO_SERVICES.filter((s) => s.handlingScope === 'city').length).toBeGreaterThanOrEqual(40);
     expect(DEMO_SERVICES.filter((s) => s.subject !== 'resident').length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('passes the catalogue module’s own definition checks (as an import would)', () => {
+    for (const s of DEMO_SERVICES) expect(validateServiceDefinition(s, 'en'), s.code).toEqual([]);
+    for (const b of DEMO_BUNDLES) expect(validateBundleDefinition(b, byCode, 'en'), b.code).toEqual([]);
   });
 
   it('has forms whose schemas compile and whose UI hints name real fields', () => {

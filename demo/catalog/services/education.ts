@@ -288,7 +288,7 @@ export const EDUCATION_SERVICES: ServiceDefinition[] = [
     ],
     form: form(
       f.text('institutionName', '拟设机构名称', 'Proposed name', { minLength: 4 }),
-      f.enterpriseAddress('businessAddress', '培训场所地址', 'Training premises'),
+      f.premises('businessAddress', '培训场所地址', 'Training premises'),
       f.select('trainingCategory', '培训类别', 'Category', [
         ['arts', '文化艺术', 'Arts'],
         ['sports', '体育', 'Sports'],

@@ -171,7 +171,7 @@ export const SAMR_LICENCE_SERVICES: ServiceDefinition[] = [
     form: form(
       f.name('operatorName', '经营者姓名', "Operator's name"),
       f.idNumber('operatorIdNumber', '经营者身份号码', "Operator's ID number"),
-      f.enterpriseAddress('businessAddress', '经营场所', 'Business premises'),
+      f.premises('businessAddress', '经营场所', 'Business premises'),
       f.text('menuItems', '经营品种', 'Foods sold', {
         helpZh: '如：大饼油条、馄饨面条',
         helpEn: 'e.g. pancakes and fried dough, wontons and noodles',
@@ -320,7 +320,7 @@ export const SAMR_LICENCE_SERVICES: ServiceDefinition[] = [
       f.text('investorName', '外国投资者名称', 'Foreign investor', { minLength: 2 }),
       f.text('investorCountry', '投资者国别（地区）', 'Country or region of investor'),
       f.amount('registeredCapital', '注册资本（万元）', 'Registered capital (10,000 yuan)', 10_000_000),
-      f.enterpriseAddress('enterpriseAddress', '住所', 'Registered address'),
+      f.premises('enterpriseAddress', '住所', 'Registered address'),
       f.email(),
     ),
     legalTimeLimitDays: 3,

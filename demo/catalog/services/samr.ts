@@ -61,7 +61,7 @@ export const SAMR_REGISTRATION_SERVICES: ServiceDefinition[] = [
         helpZh: '从经营范围规范表述目录中选择',
         helpEn: 'Choose from the standard business scope list',
       }),
-      f.enterpriseAddress('enterpriseAddress', '住所', 'Registered address'),
+      f.premises('enterpriseAddress', '住所', 'Registered address'),
       f.personName('legalRepresentative', '法定代表人', 'Legal representative', {
         prefill: 'population.name',
       }),
@@ -109,7 +109,7 @@ export const SAMR_REGISTRATION_SERVICES: ServiceDefinition[] = [
       }),
       f.name('operatorName', '经营者姓名', "Operator's name"),
       f.idNumber('operatorIdNumber', '经营者身份号码', "Operator's ID number"),
-      f.enterpriseAddress('businessAddress', '经营场所', 'Business premises'),
+      f.premises('businessAddress', '经营场所', 'Business premises'),
       f.textarea('businessScope', '经营范围', 'Business scope'),
       f.radio('organisationForm', '组成形式', 'Form', [
         ['individual', '个人经营', 'Individual'],
