@@ -128,7 +128,7 @@ export const CIVIL_AFFAIRS_ASSISTANCE_SERVICES: ServiceDefinition[] = [
     ],
     materials: [
       m.idCard(),
-      doc('中华人民共和国残疾人证', 'Disability certificate', { form: 'original' }),
+      m.certificate('disability', '中华人民共和国残疾人证', 'disability certificate'),
       m.householdBook(),
     ],
     form: form(

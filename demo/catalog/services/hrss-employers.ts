@@ -1,6 +1,7 @@
-// 人社局: employers' social insurance and employment services, and employment support.
+// 人社局: employers' social insurance and employment services, employment support, and pension
+// transfers between provinces.
 import type { ServiceDefinition } from '../../../src/contracts/catalog.ts';
-import { DISABILITY_LEVELS, disabilityCertField, f, form } from '../fields.ts';
+import { DISABILITY_LEVELS, YRD_PROVINCES, disabilityCertField, f, form } from '../fields.ts';
 import { doc, m } from '../materials.ts';
 
 export const HRSS_EMPLOYER_SERVICES: ServiceDefinition[] = [
@@ -161,8 +162,7 @@ export const HRSS_EMPLOYER_SERVICES: ServiceDefinition[] = [
     materials: [
       m.idCard(),
       m.householdBook(),
-      doc('残疾人证', 'Disability certificate', {
-        form: 'original',
+      m.certificate('disability', '中华人民共和国残疾人证', 'disability certificate', {
         conditionZh: '持证残疾人',
         conditionEn: 'For people with a disability certificate',
       }),
@@ -298,5 +298,57 @@ export const HRSS_EMPLOYER_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'city',
     popularity: 50,
+  },
+  {
+    code: 'HRSS-0008',
+    nameZh: '养老保险关系转移接续',
+    nameEn: 'Pension Insurance Transfer Between Provinces',
+    aliases: [
+      '社保转移',
+      '养老保险转移',
+      '社保转入上海',
+      '社保转出',
+      'transfer my pension',
+      'pension transfer',
+    ],
+    kind: 'public_service',
+    subject: 'resident',
+    topics: ['social_security', 'employment'],
+    departmentCode: 'hrss',
+    legalBasisZh: '《中华人民共和国社会保险法》第十九条；《城镇企业职工基本养老保险关系转移接续暂行办法》',
+    guideZh:
+      '跨省流动就业的，可以把在外省缴纳的养老保险转入上海（或从上海转出）。在新参保地网上申请即可，转出地和转入地之间的联系函、信息表和资金转移都由经办机构完成，本人不用两地跑。',
+    guideEn:
+      'If you moved between provinces for work, transfer your pension insurance into (or out of) Shanghai. Apply online where you are insured now; the two offices exchange the letters, records and funds, so you don’t travel to either.',
+    conditionsZh: ['在原参保地已中断缴费', '已在转入地参保缴费'],
+    conditionsEn: ['Contributions have stopped in the former place', 'You are insured in the new place'],
+    materials: [
+      m.idCard(),
+      doc('参保缴费凭证', 'Proof of former contributions', {
+        conditionZh: '无法通过全国平台获取的',
+        conditionEn: 'If the national platform cannot provide it',
+      }),
+    ],
+    form: form(
+      f.name(),
+      f.idNumber(),
+      f.radio('direction', '转移方向', 'Direction', [
+        ['in', '转入上海', 'Into Shanghai'],
+        ['out', '转出上海', 'Out of Shanghai'],
+      ]),
+      f.text('otherRegion', '转出（转入）地', 'Other place', {
+        helpZh: '如：江苏省苏州市',
+        helpEn: 'e.g. Suzhou, Jiangsu',
+      }),
+      f.mobile(),
+    ),
+    legalTimeLimitDays: 45,
+    promisedTimeLimitDays: 15,
+    feeFen: 0,
+    channels: ['online', 'counter'],
+    tripsNeeded: 0,
+    handlingScope: 'cross_province',
+    provinces: YRD_PROVINCES,
+    popularity: 58,
   },
 ];

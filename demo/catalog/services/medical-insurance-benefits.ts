@@ -116,8 +116,7 @@ export const MEDICAL_INSURANCE_BENEFIT_SERVICES: ServiceDefinition[] = [
     materials: [
       m.idCard(),
       doc('医疗费用收据及结算单', 'Receipts and settlement statements'),
-      doc('残疾人证', 'Disability certificate', {
-        form: 'original',
+      m.certificate('disability', '中华人民共和国残疾人证', 'disability certificate', {
         conditionZh: '以重度残疾人身份申请的',
         conditionEn: 'When applying as a severely disabled person',
       }),

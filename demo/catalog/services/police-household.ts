@@ -150,7 +150,11 @@ export const POLICE_HOUSEHOLD_SERVICES: ServiceDefinition[] = [
     materials: [
       m.idCard('申报人', 'declarant'),
       doc('居民死亡医学证明（推断）书', 'Medical death certificate', { form: 'electronic' }),
-      doc('逝者居民身份证', 'ID card of the deceased', { form: 'original' }),
+      doc('逝者居民身份证', 'ID card of the deceased', {
+        form: 'original',
+        conditionZh: '证件尚在的，交回或邮寄交回',
+        conditionEn: 'If the card still exists: hand it in or post it back',
+      }),
     ],
     form: form(
       f.name('applicantName', '申报人姓名', "Declarant's name"),

@@ -143,7 +143,7 @@ export const SAMR_REGISTRATION_SERVICES: ServiceDefinition[] = [
     subject: 'enterprise',
     topics: ['change'],
     departmentCode: 'samr',
-    legalBasisZh: `《中华人民共和国公司法》第三十四条；${REGISTRATION_LAW}；第二十四条`,
+    legalBasisZh: '《中华人民共和国公司法》第三十四条；《中华人民共和国市场主体登记管理条例》第二十四条',
     guideZh:
       '企业名称、住所、法定代表人、注册资本、经营范围或股东等登记事项发生变化的，应当自作出变更决议之日起30日内申请变更登记。网上选择变更事项并上传决议，原营业执照信息由系统自动调取。变更完成后换发新的电子营业执照。',
     guideEn:
@@ -192,7 +192,7 @@ export const SAMR_REGISTRATION_SERVICES: ServiceDefinition[] = [
     subject: 'enterprise',
     topics: ['deregistration'],
     departmentCode: 'samr',
-    legalBasisZh: `《中华人民共和国公司法》第二百三十九条；${REGISTRATION_LAW}；第三十一条`,
+    legalBasisZh: '《中华人民共和国公司法》第二百三十九条；《中华人民共和国市场主体登记管理条例》第三十一条',
     guideZh:
       '企业解散并完成清算后，应当申请注销登记。先在国家企业信用信息公示系统发布清算组信息和债权人公告（公告期45日），再提交清算报告。税务、社保、公积金等注销信息通过企业注销一件事同步推送。',
     guideEn:
@@ -241,7 +241,8 @@ export const SAMR_REGISTRATION_SERVICES: ServiceDefinition[] = [
     subject: 'enterprise',
     topics: ['deregistration'],
     departmentCode: 'samr',
-    legalBasisZh: `《中华人民共和国市场主体登记管理条例》第三十三条；${REGISTRATION_LAW}`,
+    legalBasisZh:
+      '《中华人民共和国市场主体登记管理条例》第三十三条；《中华人民共和国市场主体登记管理条例实施细则》',
     guideZh:
       '未发生债权债务或已将债权债务清偿完结的企业，可以选择简易注销。在公示系统进行20日的简易注销公告，公告期满无异议即可申请。全体投资人须作出书面承诺。',
     guideEn:

@@ -172,7 +172,7 @@ export const STREET_OFFICE_SERVICES: ServiceDefinition[] = [
     ],
     materials: [
       m.idCard(),
-      doc('中华人民共和国残疾人证', 'Disability certificate', { form: 'original' }),
+      m.certificate('disability', '中华人民共和国残疾人证', 'disability certificate'),
       m.realEstateCert({ conditionZh: '自有住房的', conditionEn: 'If you own the home' }),
     ],
     form: form(
@@ -300,7 +300,7 @@ export const STREET_OFFICE_SERVICES: ServiceDefinition[] = [
     conditionsEn: ["Holds a one-child parents' certificate", 'Retired and not rewarded by the employer'],
     materials: [
       m.idCard(),
-      doc('独生子女父母光荣证', "One-child parents' certificate", { form: 'original' }),
+      m.certificate('one_child_parents', '独生子女父母光荣证', "one-child parents' certificate"),
       m.socialInsurance('退休审批信息', 'Retirement approval'),
     ],
     form: form(
