@@ -1,4 +1,5 @@
 import { auditAppendBench } from './audit-append.bench.ts';
+import { catalogSearchBench } from './catalog-search.bench.ts';
 
 export interface Bench {
   summary: string;
@@ -7,4 +8,5 @@ export interface Bench {
 
 export const benches: Record<string, Bench> = {
   'audit-append': auditAppendBench,
+  'catalog-search': catalogSearchBench,
 };

@@ -78,12 +78,25 @@ export class CompiledFilters {
 export class FacetCounter {
   readonly facets: SearchFacets = { department: {}, subject: {}, topic: {}, kind: {}, channel: {} };
 
-  /** Counts a document in every facet, or only in `onlyDimension`'s (the one filter it fails). */
-  count(doc: SearchDocument, onlyDimension?: Dimension): void {
-    for (const dimension of Object.keys(this.facets) as FacetDimension[]) {
-      if (onlyDimension !== undefined && onlyDimension !== dimension) continue;
-      const counts = this.facets[dimension];
-      for (const value of valuesOf(doc, dimension)) counts[value] = (counts[value] ?? 0) + 1;
+  private static bump(counts: Record<string, number>, value: string): void {
+    counts[value] = (counts[value] ?? 0) + 1;
+  }
+
+  /** Counts a document in every facet, or only in `only`'s (the one filter it fails). */
+  count(doc: SearchDocument, only?: Dimension): void {
+    const { facets } = this;
+    if ((only === undefined || only === 'department') && doc.departmentCode !== null) {
+      FacetCounter.bump(facets.department, doc.departmentCode);
+    }
+    if (only === undefined || only === 'subject') {
+      if (doc.subject !== 'enterprise') FacetCounter.bump(facets.subject, 'resident');
+      if (doc.subject !== 'resident') FacetCounter.bump(facets.subject, 'enterprise');
+    }
+    if (only === undefined || only === 'topic')
+      for (const topic of doc.topics) FacetCounter.bump(facets.topic, topic);
+    if (only === undefined || only === 'kind') FacetCounter.bump(facets.kind, doc.serviceKind);
+    if (only === undefined || only === 'channel') {
+      for (const channel of doc.channels) FacetCounter.bump(facets.channel, channel);
     }
   }
 }

@@ -64,9 +64,35 @@ export function nameCoverageBoost(names: NameFields, probes: { probes: NameProbe
   return 1 + (0.6 * covered) / probes.total;
 }
 
-/** The k-th highest score (all scores when there are fewer), via a native typed-array sort. */
+/**
+ * The k-th highest of the scores (-Infinity when there are k or fewer), by quickselect on a
+ * copy: linear time, where sorting 100k scores per query would dominate the query.
+ */
 export function kthHighest(scores: Float64Array, k: number): number {
   if (scores.length <= k) return -Infinity;
-  const sorted = Float64Array.from(scores).sort();
-  return sorted[sorted.length - k] ?? -Infinity;
+  const values = scores.slice();
+  // The k-th highest is the element that would sit at `target` in ascending order.
+  const target = values.length - k;
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1] ?? 0;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i += 1;
+      while ((values[j] ?? 0) > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target] ?? -Infinity;
 }

@@ -8,7 +8,6 @@ const K1 = 5;
 
 export interface ScoringSource {
   postings: PostingStore;
-  isLive(doc: number): boolean;
   /** Stored weights are this many times the field-weighted frequency. */
   weightScale: number;
   liveCount: number;
@@ -56,16 +55,18 @@ export class Scorer {
   private readonly concept = new Accumulator();
   private readonly total = new Accumulator();
   private readonly covered = new Accumulator();
+  private readonly alternativeShare = new Accumulator();
+  private readonly conceptShare = new Accumulator();
 
   score(parsed: ParsedQuery, source: ScoringSource): BaseScores {
-    for (const accumulator of [this.alternative, this.concept, this.total, this.covered]) {
+    const accumulators = [this.alternative, this.concept, this.total, this.covered];
+    for (const accumulator of [...accumulators, this.alternativeShare, this.conceptShare]) {
       accumulator.ensure(source.capacity);
     }
     const { postings, liveCount, weightScale } = source;
     let coverageTotal = 0;
     const idfOf = (df: number) => Math.log(1 + (liveCount - df + 0.5) / (df + 0.5));
     for (const concept of parsed.concepts) {
-      coverageTotal += concept.coverage;
       // Every way of writing a concept is worth the same: a synonym or a correction scores with
       // the concept's idf (the highest of its alternatives'), not with its own, or an abbreviation
       // like 社保 would lose to the common 社会 of every 人力资源和社会保障局 document.
@@ -81,6 +82,12 @@ export class Scorer {
           conceptIdf = Math.max(conceptIdf, mean);
         }
       }
+      // Coverage weighs concepts by idf too: in 我想在上海办理营业执照需要什么材料 the rare 营业执照
+      // matters, the 办理 and 材料 of every guide hardly. A concept found nowhere keeps the
+      // highest idf, so 护照办理 does not fall back to everything that says 办理.
+      const unknownIdf = concept.coverage >= 1 ? idfOf(0) : 0;
+      const coverageWeight = concept.coverage * (conceptIdf > 0 ? conceptIdf : unknownIdf);
+      coverageTotal += coverageWeight;
       if (conceptIdf === 0) continue;
       concept.alternatives.forEach((alternative, a) => {
         const terms = weighted[a] ?? [];
@@ -91,26 +98,35 @@ export class Scorer {
         terms.forEach((term, t) => {
           const list = term.df > 0 ? postings.list(term.key) : undefined;
           if (!list) return;
-          const factor = (conceptIdf * alternative.weight * (K1 + 1) * (shares[t] ?? 0)) / shareTotal;
+          const share = (shares[t] ?? 0) / shareTotal;
+          const factor = conceptIdf * alternative.weight * (K1 + 1) * share;
           for (let i = 1; i < list.length; i += 2) {
             const doc = list[i] ?? 0;
-            if (!source.isLive(doc)) continue;
             const tf = (list[i + 1] ?? 0) / weightScale;
             this.alternative.add(doc, (factor * tf) / (tf + K1));
+            this.alternativeShare.add(doc, share);
           }
         });
-        for (const doc of this.alternative.touched) this.concept.max(doc, this.alternative.values[doc] ?? 0);
+        for (const doc of this.alternative.touched) {
+          this.concept.max(doc, this.alternative.values[doc] ?? 0);
+          this.conceptShare.max(doc, this.alternativeShare.values[doc] ?? 0);
+        }
         this.alternative.clear();
+        this.alternativeShare.clear();
       });
+      // A concept counts as covered in proportion to how much of its best-written form the
+      // document holds: 户口登记 matched only by the common 登记 covers little of 户口.
       for (const doc of this.concept.touched) {
         this.total.add(doc, this.concept.values[doc] ?? 0);
-        this.covered.add(doc, concept.coverage);
+        this.covered.add(doc, coverageWeight * Math.min(1, this.conceptShare.values[doc] ?? 0));
       }
       this.concept.clear();
+      this.conceptShare.clear();
     }
     const { total, covered } = this;
     return {
-      docs: [...total.touched],
+      // Valid until release(): the accumulator's own list, not a copy (100k entries at 100k docs).
+      docs: total.touched,
       relevance: (doc) => total.values[doc] ?? 0,
       coverage: (doc) => (coverageTotal > 0 ? Math.min(1, (covered.values[doc] ?? 0) / coverageTotal) : 0),
       release: () => {

@@ -21,8 +21,10 @@ import { EnglishVocabulary, HanWordPatterns } from './typo.ts';
 
 /** Hits scoring under this share of the best hit are noise (a stray bigram, a far correction). */
 const MIN_RELATIVE_SCORE = 0.1;
-/** Hits matching under half the query are dropped, unless nothing matches more. */
+/** Hits matching under half the query are dropped, unless nothing matches more… */
 const MIN_COVERAGE = 0.5;
+/** …but under 40 % is always noise (电费缴纳 found only through its common 缴纳). */
+const MIN_COVERAGE_EVER = 0.4;
 const BUNDLE_BOOST = 1.1;
 /** How many of the best first-stage hits get the name and phrase boosts. */
 const RERANK_DEPTH = 200;
@@ -31,6 +33,11 @@ const RERANK_DEPTH = 200;
  * (社保, 公积金) by demand, but cannot beat an exact name, a phrase or better coverage.
  */
 const POPULARITY_WEIGHT = 0.25;
+
+interface Candidates {
+  numbers: number[];
+  scores: number[];
+}
 
 interface DocRecord extends NameFields {
   doc: SearchDocument;
@@ -88,8 +95,9 @@ export class CatalogSearchIndex {
     const weights = documentTerms(doc);
     for (const term of this.postings.add(number, weights)) {
       const first = term[0];
-      if (first === BIGRAM_PREFIX || first === UNIGRAM_PREFIX) continue;
-      if (isHanText(term)) this.han.add(term);
+      if (first === BIGRAM_PREFIX) this.han.addBigram(term.slice(1));
+      else if (first === UNIGRAM_PREFIX) continue;
+      else if (isHanText(term)) this.han.add(term);
       else this.english.add(term);
     }
     this.records.push({
@@ -157,33 +165,41 @@ export class CatalogSearchIndex {
     const offset = options.offset ?? 0;
     const filters = new CompiledFilters(options.filters);
     const facets = new FacetCounter();
-    const hits: { number: number; score: number }[] = [];
-    const consider = (number: number, score: number) => {
+    const parsed = normalizeText(query) ? this.parse(query) : undefined;
+    const candidates = parsed && parsed.concepts.length > 0 ? this.rank(parsed) : this.byPopularity();
+    const hitNumbers: number[] = [];
+    const hitScores: number[] = [];
+    candidates.numbers.forEach((number, i) => {
       const record = this.records[number];
       if (!record) return;
       const failure = filters.failures(record.doc);
       if (failure === 0) {
-        hits.push({ number, score });
+        hitNumbers.push(number);
+        hitScores.push(candidates.scores[i] ?? 0);
         facets.count(record.doc);
       } else if (failure > 0) {
         facets.count(record.doc, filters.dimensionAt(failure));
       }
-    };
-    const parsed = normalizeText(query) ? this.parse(query) : undefined;
-    if (!parsed || parsed.concepts.length === 0) {
-      this.records.forEach((record, number) => {
-        if (record) consider(number, record.doc.popularity / 100);
-      });
-    } else {
-      for (const { number, score } of this.rank(parsed)) consider(number, score);
-    }
-    hits.sort((a, b) => b.score - a.score || this.tieBreak(a.number, b.number));
-    const items: SearchHit[] = hits.slice(offset, offset + limit).map(({ number, score }) => ({
-      id: this.records[number]?.doc.id ?? '',
-      score: Math.round(score * 1000) / 1000,
-      matched: parsed ? this.matchedLabels(parsed, number) : [],
-    }));
-    return { items, total: hits.length, facets: facets.facets };
+    });
+    // Only the requested page needs sorting: everything under the page's last score is cut first.
+    const floor = kthHighest(Float64Array.from(hitScores), offset + limit);
+    const page: number[] = [];
+    hitScores.forEach((score, i) => {
+      if (score >= floor) page.push(i);
+    });
+    page.sort(
+      (a, b) =>
+        (hitScores[b] ?? 0) - (hitScores[a] ?? 0) || this.tieBreak(hitNumbers[a] ?? 0, hitNumbers[b] ?? 0),
+    );
+    const items: SearchHit[] = page.slice(offset, offset + limit).map((i) => {
+      const number = hitNumbers[i] ?? 0;
+      return {
+        id: this.records[number]?.doc.id ?? '',
+        score: Math.round((hitScores[i] ?? 0) * 1000) / 1000,
+        matched: parsed ? this.matchedLabels(parsed, number) : [],
+      };
+    });
+    return { items, total: hitNumbers.length, facets: facets.facets };
   }
 
   private tieBreak(a: number, b: number): number {
@@ -193,42 +209,64 @@ export class CatalogSearchIndex {
     return docB.popularity - docA.popularity || (docA.code < docB.code ? -1 : 1);
   }
 
-  private rank(parsed: ParsedQuery): { number: number; score: number }[] {
+  private byPopularity(): Candidates {
+    const numbers: number[] = [];
+    const scores: number[] = [];
+    this.records.forEach((record, number) => {
+      if (!record) return;
+      numbers.push(number);
+      scores.push(record.doc.popularity / 100);
+    });
+    return { numbers, scores };
+  }
+
+  private rank(parsed: ParsedQuery): Candidates {
     const base = this.scorer.score(parsed, {
       postings: this.postings,
-      isLive: (number) => this.records[number] !== undefined,
       weightScale: WEIGHT_SCALE,
       liveCount: this.size,
       capacity: this.records.length,
     });
-    const ranked: { number: number; score: number; coverage: number }[] = [];
+    const numbers: number[] = [];
+    const coverages: number[] = [];
+    const scores = new Float64Array(base.docs.length);
     let bestCoverage = 0;
     for (const number of base.docs) {
+      // Most documents a broad query touches match too little of it: drop them before anything
+      // else. Removed documents stay in posting lists until compaction; they go here too.
+      const coverage = base.coverage(number);
+      if (coverage < MIN_COVERAGE_EVER) continue;
       const record = this.records[number];
       if (!record) continue;
-      const coverage = base.coverage(number);
       let score = base.relevance(number) * coverage * coverage;
       if (record.doc.kind === 'bundle') score *= BUNDLE_BOOST;
-      score *= 1 + (POPULARITY_WEIGHT * record.doc.popularity) / 100;
-      ranked.push({ number, score, coverage });
+      scores[numbers.length] = score * (1 + (POPULARITY_WEIGHT * record.doc.popularity) / 100);
+      numbers.push(number);
+      coverages.push(coverage);
       if (coverage > bestCoverage) bestCoverage = coverage;
     }
     base.release();
-    const threshold = kthHighest(
-      Float64Array.from(ranked, (hit) => hit.score),
-      RERANK_DEPTH,
-    );
+    const threshold = kthHighest(scores.subarray(0, numbers.length), RERANK_DEPTH);
     const probes = nameProbes(parsed);
     let best = 0;
-    for (const hit of ranked) {
-      const record = this.records[hit.number];
-      if (record && hit.score >= threshold) {
-        hit.score *= phraseBoost(record, parsed.phrases) * nameCoverageBoost(record, probes);
+    numbers.forEach((number, i) => {
+      const record = this.records[number];
+      let score = scores[i] ?? 0;
+      if (record && score >= threshold) {
+        score *= phraseBoost(record, parsed.phrases) * nameCoverageBoost(record, probes);
+        scores[i] = score;
       }
-      if (hit.score > best) best = hit.score;
-    }
-    const minCoverage = Math.min(MIN_COVERAGE, bestCoverage);
-    return ranked.filter((hit) => hit.score >= best * MIN_RELATIVE_SCORE && hit.coverage >= minCoverage);
+      if (score > best) best = score;
+    });
+    const minCoverage = Math.max(MIN_COVERAGE_EVER, Math.min(MIN_COVERAGE, bestCoverage));
+    const kept: Candidates = { numbers: [], scores: [] };
+    numbers.forEach((number, i) => {
+      const score = scores[i] ?? 0;
+      if (score < best * MIN_RELATIVE_SCORE || (coverages[i] ?? 0) < minCoverage) return;
+      kept.numbers.push(number);
+      kept.scores.push(score);
+    });
+    return kept;
   }
 
   private matchedLabels(parsed: ParsedQuery, number: number): string[] {

@@ -10,6 +10,7 @@ interface Entry {
   id: string;
   kind: 'service' | 'bundle';
   popularity: number;
+  isName: boolean;
 }
 
 /** Keys under which an entry is found: the first one or two characters at each start position. */
@@ -37,11 +38,20 @@ export class SuggestIndex {
 
   constructor(docs: Iterable<SearchDocument>) {
     for (const doc of docs) {
-      for (const text of [doc.nameZh, doc.nameEn, ...doc.aliases]) {
+      const names = [doc.nameZh, doc.nameEn];
+      for (const text of [...names, ...doc.aliases]) {
         const normalized = normalizeText(text);
         if (!normalized) continue;
         const index = this.entries.length;
-        this.entries.push({ text, normalized, id: doc.id, kind: doc.kind, popularity: doc.popularity });
+        const isName = names.includes(text);
+        this.entries.push({
+          text,
+          normalized,
+          id: doc.id,
+          kind: doc.kind,
+          popularity: doc.popularity,
+          isName,
+        });
         for (const key of keysOf(normalized)) {
           const list = this.byKey.get(key);
           if (list) list.push(index);
@@ -51,7 +61,10 @@ export class SuggestIndex {
     }
   }
 
-  /** Completions: whole-text prefix first, then word-start or inner matches; popular first. */
+  /**
+   * Completions, one per document (its name, or the alias that matches better): whole-text
+   * prefix first, then word-start or inner matches; popular first within each.
+   */
   suggest(prefix: string, limit: number): Suggestion[] {
     const typed = normalizeText(prefix);
     if (!typed) return [];
@@ -67,12 +80,14 @@ export class SuggestIndex {
       (a, b) =>
         a.tier - b.tier ||
         b.entry.popularity - a.entry.popularity ||
+        Number(b.entry.isName) - Number(a.entry.isName) ||
         a.entry.normalized.length - b.entry.normalized.length,
     );
     const seen = new Set<string>();
     const suggestions: Suggestion[] = [];
     for (const { entry } of ranked) {
-      if (seen.has(entry.normalized)) continue;
+      if (seen.has(entry.id) || seen.has(entry.normalized)) continue;
+      seen.add(entry.id);
       seen.add(entry.normalized);
       suggestions.push({ text: entry.text, id: entry.id, kind: entry.kind });
       if (suggestions.length >= limit) break;

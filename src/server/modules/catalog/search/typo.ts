@@ -88,9 +88,43 @@ export class EnglishVocabulary {
 
 const WILDCARD = '?';
 
-/** Han words of 2–5 characters, reachable from any of their one-character-unknown patterns. */
+/**
+ * Han words of 2–5 characters, reachable from any of their one-character-unknown patterns; and
+ * the index's character bigrams, to mend a wrong character inside a longer text (燃汽费: 燃? and
+ * ?费 are both attested with 气 → 燃气费) when no word of that length exists.
+ */
 export class HanWordPatterns {
   private readonly byPattern = new Map<string, string[]>();
+  private readonly bigramChars = new Map<string, Set<string>>();
+
+  addBigram(pair: string): void {
+    const [first, second] = Array.from(pair);
+    if (first === undefined || second === undefined) return;
+    for (const [pattern, char] of [
+      [`${first}${WILDCARD}`, second],
+      [`${WILDCARD}${second}`, first],
+    ] as const) {
+      const chars = this.bigramChars.get(pattern);
+      if (chars) chars.add(char);
+      else this.bigramChars.set(pattern, new Set([char]));
+    }
+  }
+
+  /** Texts with one inner character replaced so that both its bigrams are in the index. */
+  innerReplacements(text: string): string[] {
+    const chars = Array.from(text);
+    const found: string[] = [];
+    for (let i = 1; i + 1 < chars.length; i += 1) {
+      const left = this.bigramChars.get(`${chars[i - 1]}${WILDCARD}`);
+      const right = this.bigramChars.get(`${WILDCARD}${chars[i + 1]}`);
+      if (!left || !right) continue;
+      for (const char of left) {
+        if (char !== chars[i] && right.has(char))
+          found.push(chars.map((c, k) => (k === i ? char : c)).join(''));
+      }
+    }
+    return found;
+  }
 
   private static patterns(word: string): string[] {
     const chars = Array.from(word);
