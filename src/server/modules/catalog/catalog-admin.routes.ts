@@ -328,7 +328,7 @@ export const catalogAdminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
           details: { expandsTo: request.body.expandsTo },
         });
       });
-      await deps.catalogue.load();
+      await deps.catalogue.reloadSynonyms();
       return reply.status(204).send(null);
     },
   );

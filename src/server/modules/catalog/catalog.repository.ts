@@ -25,9 +25,9 @@ export async function nextVersionNumber(db: Executor, entryId: string): Promise<
   return Number(row?.max ?? 0) + 1;
 }
 
-/** Every published entry with its published definition, for building the search index. */
-export function listPublished(db: Executor) {
-  return db
+/** Every published entry (or the one given) with its published definition, for the search index. */
+export function listPublished(db: Executor, entryId?: string) {
+  let query = db
     .selectFrom('catalogEntries as e')
     .innerJoin('catalogVersions as v', 'v.id', 'e.publishedVersionId')
     .select([
@@ -42,8 +42,9 @@ export function listPublished(db: Executor) {
       'v.effectiveFrom',
     ])
     .where('e.status', '=', 'published')
-    .orderBy('e.code')
-    .execute();
+    .orderBy('e.code');
+  if (entryId) query = query.where('e.id', '=', entryId);
+  return query.execute();
 }
 
 /** Entries of a department (or all) with their draft and published version numbers, for authors. */

@@ -9,6 +9,7 @@ import type { CatalogListener } from './catalog-authoring.service.ts';
 import { CatalogSearchIndex } from './search/search-index.ts';
 import { SEED_SYNONYMS } from './search/synonym-seeds.ts';
 import type { SearchDocument, SearchFilters, SynonymEntry } from './search/search-types.ts';
+import { bundleSearchDocument, serviceSearchDocument } from './search/search-documents.ts';
 
 type Published = Awaited<ReturnType<typeof listPublished>>[number];
 
@@ -76,10 +77,39 @@ export class Catalogue {
     this.checkedAt = Date.now();
   }
 
-  /** Keeps the index in step with publishing in this process. */
-  readonly listener: CatalogListener = async () => {
-    await this.load();
+  /**
+   * Keeps the index in step with publishing in this process: the one entry is replaced or
+   * removed (under a millisecond), instead of rebuilding the whole index.
+   */
+  readonly listener: CatalogListener = async ({ entryId, action }) => {
+    const row = (await listPublished(this.db, entryId))[0];
+    if (action === 'retired' || !row) {
+      this.entries.delete(entryId);
+      this.index.remove(entryId);
+    } else {
+      const entry = { row, definition: JSON.parse(row.definition) as ServiceDefinition | BundleDefinition };
+      this.entries.set(entryId, entry);
+      const offices = await this.db
+        .selectFrom('catalogOffices')
+        .select('districtCode')
+        .where('entryId', '=', entryId)
+        .execute();
+      this.index.replace(
+        this.toDocument(
+          entry,
+          this.entries,
+          offices.map((o) => o.districtCode),
+        ),
+      );
+    }
+    this.stamp = await this.changeStamp();
   };
+
+  /** Applies the current synonym list without re-indexing anything. */
+  async reloadSynonyms(): Promise<void> {
+    this.index.setSynonyms(await this.loadSynonyms());
+    this.stamp = await this.changeStamp();
+  }
 
   /** Reloads when another process changed the catalogue or the synonyms. */
   async ensureFresh(): Promise<void> {
@@ -217,55 +247,22 @@ export class Catalogue {
 
   private toDocument(entry: Entry, all: Map<string, Entry>, districts: string[] | undefined): SearchDocument {
     const { row, definition } = entry;
-    const department = this.departmentOf(entry);
     if (row.entryType === 'bundle') {
       const bundle = definition as BundleDefinition;
       const members = bundle.memberCodes.flatMap((code) =>
-        [...all.values()].filter((e) => e.row.code === code),
+        [...all.values()].filter((e) => e.row.code === code).map((e) => e.definition as ServiceDefinition),
       );
-      return {
-        id: row.id,
-        code: row.code,
-        kind: 'bundle',
-        nameZh: bundle.nameZh,
-        nameEn: bundle.nameEn,
-        aliases: bundle.aliases,
-        guideZh: bundle.guideZh,
-        guideEn: bundle.guideEn,
-        materials: [],
-        departmentCode: null,
-        departmentNameZh: '一件事',
-        departmentNameEn: 'Bundle',
-        keywords: members.flatMap((m) => [m.definition.nameZh, m.definition.nameEn]),
-        subject: bundle.subject,
-        topics: bundle.topics,
-        serviceKind: 'bundle',
-        channels: ['online'],
-        districts: 'all',
-        popularity: bundle.popularity,
-      };
+      return bundleSearchDocument(bundle, { id: row.id, members, popularity: row.popularity });
     }
     const service = definition as ServiceDefinition;
-    return {
+    const department = this.departmentOf(entry);
+    return serviceSearchDocument(service, {
       id: row.id,
-      code: row.code,
-      kind: 'service',
-      nameZh: service.nameZh,
-      nameEn: service.nameEn,
-      aliases: service.aliases,
-      guideZh: service.guideZh,
-      guideEn: service.guideEn,
-      materials: service.materials.flatMap((m) => [m.nameZh, m.nameEn]),
-      departmentCode: service.departmentCode,
       departmentNameZh: department?.nameZh ?? '',
       departmentNameEn: department?.nameEn ?? '',
-      subject: service.subject,
-      topics: service.topics,
-      serviceKind: service.kind,
-      channels: service.channels,
       districts: service.handlingScope === 'district' && districts?.length ? districts : 'all',
-      popularity: service.popularity,
-    };
+      popularity: row.popularity,
+    });
   }
 
   /** Every term: the shipped ones and the admins' (which override or, when empty, switch off a shipped one). */
