@@ -1,5 +1,6 @@
 import { auditAppendBench } from './audit-append.bench.ts';
 import { catalogSearchBench } from './catalog-search.bench.ts';
+import { catalogSearchHttpBench } from './catalog-search-http.bench.ts';
 
 export interface Bench {
   summary: string;
@@ -9,4 +10,5 @@ export interface Bench {
 export const benches: Record<string, Bench> = {
   'audit-append': auditAppendBench,
   'catalog-search': catalogSearchBench,
+  'catalog-search-http': catalogSearchHttpBench,
 };
