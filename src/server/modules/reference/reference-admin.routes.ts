@@ -42,13 +42,11 @@ export const referenceAdminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (a
           .insertInto('departments')
           .values({ code, ...request.body })
           .onConflict((oc) =>
-            oc
-              .column('code')
-              .doUpdateSet({
-                nameZh: request.body.nameZh,
-                nameEn: request.body.nameEn,
-                level: request.body.level,
-              }),
+            oc.column('code').doUpdateSet({
+              nameZh: request.body.nameZh,
+              nameEn: request.body.nameEn,
+              level: request.body.level,
+            }),
           )
           .execute();
         await appendAudit(trx, {
