@@ -5,6 +5,9 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { MePage } from './pages/MePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
+import { ServicePage } from './pages/catalog/ServicePage.tsx';
+import { ServiceSearchPage } from './pages/catalog/ServiceSearchPage.tsx';
+import { TopicsPage } from './pages/catalog/TopicsPage.tsx';
 import { SessionProvider } from './session/session-context.tsx';
 
 export function App() {
@@ -17,6 +20,9 @@ export function App() {
             <Route path="login" element={<LoginPage />} />
             <Route path="register" element={<RegisterPage />} />
             <Route path="me" element={<MePage />} />
+            <Route path="services" element={<ServiceSearchPage />} />
+            <Route path="services/:idOrCode" element={<ServicePage />} />
+            <Route path="topics" element={<TopicsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -6,6 +6,9 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
+import './styles/forms.css';
+import './styles/catalog.css';
+import './styles/service.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -12,10 +12,12 @@ interface Props {
   items: SummaryItem[];
   /** Changes on every failed submit, so the summary takes focus again. */
   focusKey: number;
+  /** The title's id; give one when a page has more than one form with a summary. */
+  titleId?: string;
 }
 
 /** The box at the top of a form that lists every problem and links to each field. */
-export function ErrorSummary({ items, focusKey }: Props) {
+export function ErrorSummary({ items, focusKey, titleId = 'error-summary-title' }: Props) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
 
@@ -36,8 +38,8 @@ export function ErrorSummary({ items, focusKey }: Props) {
   }
 
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={box}>
-      <h2 className="error-summary__title" id="error-summary-title">
+    <div className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} ref={box}>
+      <h2 className="error-summary__title" id={titleId}>
         {t('common.errorSummaryTitle')}
       </h2>
       <ul className="error-summary__list">

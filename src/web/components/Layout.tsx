@@ -60,6 +60,16 @@ export function Layout() {
                   {t('layout.nav.home')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/services" className="site-nav__link">
+                  {t('layout.nav.services')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/topics" className="site-nav__link">
+                  {t('layout.nav.topics')}
+                </NavLink>
+              </li>
               {isSignedIn ? (
                 <li>
                   <NavLink to="/me" className="site-nav__link">

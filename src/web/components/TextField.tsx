@@ -14,10 +14,24 @@ interface Props {
   maxLength?: number;
   spellCheck?: boolean;
   autoCapitalize?: InputHTMLAttributes<HTMLInputElement>['autoCapitalize'];
+  readOnly?: boolean;
+  /** A narrow input for short values (numbers, amounts). */
+  isShort?: boolean;
+  lang?: string;
 }
 
 /** A labelled input with its hint and, when there is one, its error right above it. */
-export function TextField({ id, label, value, onChange, error, hint, type = 'text', ...inputProps }: Props) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  type = 'text',
+  isShort = false,
+  ...inputProps
+}: Props) {
   const { t } = useTranslation();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -40,7 +54,7 @@ export function TextField({ id, label, value, onChange, error, hint, type = 'tex
         </p>
       )}
       <input
-        className="field__input"
+        className={isShort ? 'field__input field__input--short' : 'field__input'}
         id={id}
         name={id}
         type={type}

@@ -1,11 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { ServiceSearchBox } from '../components/catalog/ServiceSearchBox.tsx';
 import { DistrictList } from '../components/DistrictList.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 const AUDIENCES = ['residents', 'enterprises', 'staff'] as const;
+const POPULAR_SEARCHES = [
+  'medicalInsurance',
+  'housingFund',
+  'restaurant',
+  'birth',
+  'businessLicence',
+] as const;
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -26,6 +34,24 @@ export function HomePage() {
           <p className="hero__kicker">{t('home.kicker')}</p>
           <PageHeading id="home-title">{t('home.title')}</PageHeading>
           <p className="hero__slogan">{t('home.slogan')}</p>
+          <ServiceSearchBox id="home-search" label={t('home.search.label')} isLarge />
+          <div className="popular-searches">
+            <h2 className="popular-searches__title" id="popular-searches-title">
+              {t('home.search.popular')}
+            </h2>
+            <ul className="popular-searches__list" aria-labelledby="popular-searches-title">
+              {POPULAR_SEARCHES.map((key) => (
+                <li key={key}>
+                  <Link to={`/services?q=${encodeURIComponent(t(`home.search.terms.${key}`))}`}>
+                    {t(`home.search.terms.${key}`)}
+                  </Link>
+                </li>
+              ))}
+              <li>
+                <Link to="/topics">{t('home.search.browseTopics')}</Link>
+              </li>
+            </ul>
+          </div>
           <p className="hero__lead">{t('home.lead')}</p>
           <div className="hero__actions">
             {state.status === 'signedIn' ? (
