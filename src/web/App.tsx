@@ -1,3 +1,6 @@
+import { Suspense, lazy } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -9,6 +12,34 @@ import { ServicePage } from './pages/catalog/ServicePage.tsx';
 import { ServiceSearchPage } from './pages/catalog/ServiceSearchPage.tsx';
 import { TopicsPage } from './pages/catalog/TopicsPage.tsx';
 import { SessionProvider } from './session/session-context.tsx';
+
+// Authoring is for a few staff: its pages load on first use, not with the front door.
+const CatalogAdminPage = lazy(() =>
+  import('./pages/admin/CatalogAdminPage.tsx').then((module) => ({ default: module.CatalogAdminPage })),
+);
+const CatalogEditorPage = lazy(() =>
+  import('./pages/admin/editor/CatalogEditorPage.tsx').then((module) => ({
+    default: module.CatalogEditorPage,
+  })),
+);
+const SynonymsPage = lazy(() =>
+  import('./pages/admin/SynonymsPage.tsx').then((module) => ({ default: module.SynonymsPage })),
+);
+
+function Loading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense
+      fallback={
+        <p className="status-message" role="status">
+          {t('common.loading')}
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 export function App() {
   return (
@@ -23,6 +54,38 @@ export function App() {
             <Route path="services" element={<ServiceSearchPage />} />
             <Route path="services/:idOrCode" element={<ServicePage />} />
             <Route path="topics" element={<TopicsPage />} />
+            <Route
+              path="admin/catalog"
+              element={
+                <Loading>
+                  <CatalogAdminPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="admin/catalog/new"
+              element={
+                <Loading>
+                  <CatalogEditorPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="admin/catalog/:id"
+              element={
+                <Loading>
+                  <CatalogEditorPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="admin/synonyms"
+              element={
+                <Loading>
+                  <SynonymsPage />
+                </Loading>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

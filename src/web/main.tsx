@@ -9,6 +9,7 @@ import './styles/pages.css';
 import './styles/forms.css';
 import './styles/catalog.css';
 import './styles/service.css';
+import './styles/admin.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

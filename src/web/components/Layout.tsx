@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { canAuthor } from '../lib/authoring.ts';
 import { useSession } from '../session/session-context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -12,6 +13,7 @@ export function Layout() {
   const [isSigningOut, setIsSigningOut] = useState(false);
   const [signOutFailed, setSignOutFailed] = useState(false);
   const isSignedIn = session.state.status === 'signedIn';
+  const isAuthor = session.state.status === 'signedIn' && canAuthor(session.state.me);
 
   // After a client-side navigation, move focus to the new page's heading so that
   // screen reader and keyboard users start at the top of the new content.
@@ -70,6 +72,13 @@ export function Layout() {
                   {t('layout.nav.topics')}
                 </NavLink>
               </li>
+              {isAuthor && (
+                <li>
+                  <NavLink to="/admin/catalog" className="site-nav__link">
+                    {t('layout.nav.adminCatalog')}
+                  </NavLink>
+                </li>
+              )}
               {isSignedIn ? (
                 <li>
                   <NavLink to="/me" className="site-nav__link">
