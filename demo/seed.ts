@@ -13,6 +13,8 @@ import { upsertPopulationRecords } from '../src/server/modules/registers/registe
 import { DEMO_DEPARTMENTS } from './departments.ts';
 import { DEMO_BUNDLES, DEMO_SERVICES } from './catalog/index.ts';
 import { seedCatalog } from '../src/server/modules/catalog/catalog-seed.ts';
+import { seedFacilities } from '../src/server/modules/facilities/facilities-seed.ts';
+import { demoFacilities } from './facilities.ts';
 import { demoPopulation, NAMED_RESIDENTS } from './population.ts';
 import { SHANGHAI_DISTRICTS, demoStreets } from './shanghai-geography.ts';
 
@@ -190,6 +192,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
   await upsertPopulationRecords(db, population.records);
   // New demo services of a later release reach an existing demo database too (idempotent by code).
   await seedCatalog(db, { services: DEMO_SERVICES, bundles: DEMO_BUNDLES });
+  await seedFacilities(db, demoFacilities());
   if (already)
     return {
       created: false,

@@ -24,6 +24,8 @@ import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { referenceAdminRoutes } from './modules/reference/reference-admin.routes.ts';
 import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
+import { facilitiesRoutes } from './modules/facilities/facilities.routes.ts';
+import { facilityEventsRoutes } from './modules/facilities/facility-events.routes.ts';
 
 /**
  * Builds the Fastify app: external plugins, then the platform (errors, auth, OpenAPI), then
@@ -99,6 +101,8 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(catalogRoutes, deps);
   await app.register(catalogAdminRoutes, deps);
   await app.register(referenceAdminRoutes, deps);
+  await app.register(facilitiesRoutes, deps);
+  await app.register(facilityEventsRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
   // unknown paths fall through to the not-found handler, which serves index.html for pages.

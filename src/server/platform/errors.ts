@@ -31,6 +31,8 @@ export const errorStatus = {
   CATALOG_IMMUTABLE_FIELD: 409,
   CATALOG_NO_DRAFT: 409,
   CATALOG_NOT_PUBLISHED: 409,
+  FACILITY_NOT_FOUND: 404,
+  FACILITY_KEY_INVALID: 401,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

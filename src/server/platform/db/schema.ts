@@ -24,6 +24,12 @@ import type {
   CatalogTopicTable,
   CatalogVersionTable,
 } from '../../modules/catalog/catalog.tables.ts';
+import type {
+  FacilityEventTable,
+  FacilityKeyTable,
+  FacilityTable,
+  FacilityTerminalTable,
+} from '../../modules/facilities/facilities.tables.ts';
 
 export interface Database {
   districts: DistrictTable;
@@ -45,4 +51,8 @@ export interface Database {
   catalogOffices: CatalogOfficeTable;
   catalogSynonyms: CatalogSynonymTable;
   catalogTopics: CatalogTopicTable;
+  facilities: FacilityTable;
+  facilityTerminals: FacilityTerminalTable;
+  facilityKeys: FacilityKeyTable;
+  facilityEvents: FacilityEventTable;
 }

@@ -60,6 +60,11 @@ export const errorMessages: Record<string, Record<Locale, string>> = {
   },
   CATALOG_NO_DRAFT: { 'zh-CN': '该事项没有待发布的草稿。', en: 'This service has no draft to publish.' },
   CATALOG_NOT_PUBLISHED: { 'zh-CN': '该事项当前未发布。', en: 'This service is not published.' },
+  FACILITY_NOT_FOUND: { 'zh-CN': '找不到该社区服务设施。', en: 'Facility not found.' },
+  FACILITY_KEY_INVALID: {
+    'zh-CN': '设施设备密钥缺失、无效或已被轮换作废。',
+    en: 'The facility device key is missing, invalid or was revoked by a rotation.',
+  },
 };
 
 /** Texts for JSON Schema validation keywords, with {placeholders} from ajv's params. */

@@ -5,6 +5,7 @@ import * as createAuditLog from './20261124120200-create-audit-log.ts';
 import * as createJobs from './20261124120300-create-jobs.ts';
 import * as createPopulationRegister from './20261124120400-create-population-register.ts';
 import * as createCatalog from './20261124130000-create-catalog.ts';
+import * as createFacilities from './20261124140000-create-facilities.ts';
 
 /** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261124120300-create-jobs': createJobs,
   '20261124120400-create-population-register': createPopulationRegister,
   '20261124130000-create-catalog': createCatalog,
+  '20261124140000-create-facilities': createFacilities,
 };

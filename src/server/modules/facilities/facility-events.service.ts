@@ -1,0 +1,92 @@
+// Usage events from a facility's devices (check-ins, service sessions, terminal transactions,
+// pseudonymous wearable traces). Events are not personal-data writes — a wearable trace carries
+// only a pseudonymous device id — so they are NOT audit-logged one by one; key rotations are.
+import type { Db } from '../../platform/db/database.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
+import { rejectionMessage, type EventRejectionCode } from './facility-event-reasons.ts';
+import { checkFacilityEvent, EVENT_ID } from './facility-event-validation.ts';
+import type { FacilityEventTable } from './facilities.tables.ts';
+import type { FacilityDevice } from './facility-keys.service.ts';
+
+export interface EventResult {
+  index: number;
+  eventId: string | null;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  reason?: { code: EventRejectionCode; message: string };
+}
+
+export interface IngestAnswer {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  results: EventResult[];
+}
+
+// 12 columns per row keeps a 500-row statement far below SQLite's and PostgreSQL's bind limits.
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Stores a batch of events of the key's facility. Each event stands alone: a malformed one is
+ * rejected with a reason in the caller's language while the others are stored; an eventId seen
+ * before (in an earlier batch or earlier in this one) is a duplicate and stored once. Events may
+ * arrive late and out of order: `occurredAt` is kept as sent, `receivedAt` is `now`.
+ */
+export async function ingestFacilityEvents(
+  db: Db,
+  device: FacilityDevice,
+  events: readonly unknown[],
+  options: { locale: Locale; now?: Date },
+): Promise<IngestAnswer> {
+  const receivedAt = options.now ?? new Date();
+  const terminals = await db
+    .selectFrom('facilityTerminals')
+    .select('id')
+    .where('facilityId', '=', device.facilityId)
+    .execute();
+  const context = { ...device, terminalIds: new Set(terminals.map((t) => t.id)), receivedAt };
+  const results: EventResult[] = [];
+  const rows: FacilityEventTable[] = [];
+  const seen = new Set<string>();
+  const reject = (index: number, eventId: string | null, code: EventRejectionCode, params = {}) =>
+    results.push({
+      index,
+      eventId,
+      status: 'rejected',
+      reason: { code, message: rejectionMessage(code, options.locale, params) },
+    });
+  events.forEach((event, index) => {
+    if (typeof event !== 'object' || event === null || Array.isArray(event))
+      return reject(index, null, 'NOT_AN_OBJECT');
+    const record = event as Record<string, unknown>;
+    const eventId =
+      typeof record.eventId === 'string' && EVENT_ID.test(record.eventId) ? record.eventId : null;
+    if (eventId === null) return reject(index, null, 'EVENT_ID_INVALID');
+    const check = checkFacilityEvent(record, context);
+    if (!check.ok) return reject(index, eventId, check.code, check.params);
+    if (seen.has(eventId)) return results.push({ index, eventId, status: 'duplicate' });
+    seen.add(eventId);
+    rows.push(check.row);
+    results.push({ index, eventId, status: 'accepted' });
+  });
+  const stored = new Set<string>();
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const inserted = await db
+      .insertInto('facilityEvents')
+      .values(rows.slice(start, start + ROWS_PER_STATEMENT))
+      .onConflict((oc) => oc.column('eventId').doNothing())
+      .returning('eventId')
+      .execute();
+    for (const row of inserted) stored.add(row.eventId);
+  }
+  // Accepted here but not inserted: the eventId was stored by an earlier batch.
+  for (const result of results) {
+    if (result.status === 'accepted' && !stored.has(result.eventId!)) result.status = 'duplicate';
+  }
+  const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
+  return {
+    accepted: count('accepted'),
+    duplicates: count('duplicate'),
+    rejected: count('rejected'),
+    results,
+  };
+}
