@@ -4,7 +4,16 @@ import type { ServiceListItem } from '../../api/catalog-types.ts';
 import { ServiceFacts } from './ServiceFacts.tsx';
 
 /** One search result: name (linked), department, kind, and the facts people compare by. */
-export function ResultItem({ item, headingLevel = 3 }: { item: ServiceListItem; headingLevel?: 2 | 3 }) {
+export function ResultItem({
+  item,
+  headingLevel = 3,
+  isBundleNoteShown = true,
+}: {
+  item: ServiceListItem;
+  headingLevel?: 2 | 3;
+  /** Among other results a bundle says what it is; in a list of bundles that goes without saying. */
+  isBundleNoteShown?: boolean;
+}) {
   const { t } = useTranslation();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const isBundle = item.type === 'bundle';
@@ -30,7 +39,7 @@ export function ResultItem({ item, headingLevel = 3 }: { item: ServiceListItem; 
         feeFen={item.feeFen}
         tripsNeeded={item.tripsNeeded}
       />
-      {isBundle && <p className="result__note">{t('catalog.bundleNote')}</p>}
+      {isBundle && isBundleNoteShown && <p className="result__note">{t('catalog.bundleNote')}</p>}
     </li>
   );
 }

@@ -34,7 +34,7 @@ export function TopicsPage() {
           <p>{t('topics.bundles.intro')}</p>
           <ul className="result-list result-list--grid">
             {bundles.items.map((item) => (
-              <ResultItem key={item.id} item={item} />
+              <ResultItem key={item.id} item={item} isBundleNoteShown={false} />
             ))}
           </ul>
           {bundles.total > bundles.items.length && (

@@ -76,6 +76,34 @@ export function ServiceView({ model }: { model: ServiceViewModel }) {
         </p>
       </header>
 
+      {service && (
+        <dl className="key-facts" aria-label={t('service.keyFacts')}>
+          <div className="key-facts__item">
+            <dt>{t('catalog.facts.promised')}</dt>
+            <dd>{formatWorkingDays(service.promisedTimeLimitDays, t)}</dd>
+          </div>
+          <div className="key-facts__item">
+            <dt>{t('catalog.facts.legal')}</dt>
+            <dd>{formatWorkingDays(service.legalTimeLimitDays, t)}</dd>
+          </div>
+          <div className="key-facts__item">
+            <dt>{t('catalog.facts.fee')}</dt>
+            <dd>
+              {formatFee(service.feeFen, language, t)}
+              {service.feeNoteZh && (
+                <span className="key-facts__note" lang="zh-CN">
+                  {service.feeNoteZh}
+                </span>
+              )}
+            </dd>
+          </div>
+          <div className="key-facts__item">
+            <dt>{t('catalog.facts.trips')}</dt>
+            <dd>{formatTrips(service.tripsNeeded, t)}</dd>
+          </div>
+        </dl>
+      )}
+
       <div className="service-layout">
         <nav className="service-contents" aria-labelledby="contents-title">
           <h2 className="service-contents__title" id="contents-title">
@@ -90,34 +118,6 @@ export function ServiceView({ model }: { model: ServiceViewModel }) {
           </ul>
         </nav>
         <div className="service-layout__main">
-          {service && (
-            <dl className="key-facts" aria-label={t('service.keyFacts')}>
-              <div className="key-facts__item">
-                <dt>{t('catalog.facts.promised')}</dt>
-                <dd>{formatWorkingDays(service.promisedTimeLimitDays, t)}</dd>
-              </div>
-              <div className="key-facts__item">
-                <dt>{t('catalog.facts.legal')}</dt>
-                <dd>{formatWorkingDays(service.legalTimeLimitDays, t)}</dd>
-              </div>
-              <div className="key-facts__item">
-                <dt>{t('catalog.facts.fee')}</dt>
-                <dd>
-                  {formatFee(service.feeFen, language, t)}
-                  {service.feeNoteZh && (
-                    <span className="key-facts__note" lang="zh-CN">
-                      {service.feeNoteZh}
-                    </span>
-                  )}
-                </dd>
-              </div>
-              <div className="key-facts__item">
-                <dt>{t('catalog.facts.trips')}</dt>
-                <dd>{formatTrips(service.tripsNeeded, t)}</dd>
-              </div>
-            </dl>
-          )}
-
           <section className="service-section" aria-labelledby="guide-title">
             <h2 id="guide-title">{t('service.guide.title')}</h2>
             {paragraphs(guide).map((paragraph, index) => (
