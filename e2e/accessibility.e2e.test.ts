@@ -89,6 +89,9 @@ describe('accessibility', () => {
   it('has a skip link to the main content as the first thing to Tab to', async () => {
     const page = await freshPage();
     await page.goto('/');
+    // A Tab pressed the moment the page loads can land outside the document (flaky in headless
+    // Chromium): start once the page has drawn its data, as a person would.
+    await page.locator('.district').first().waitFor();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     expect(focused).toBe('#main-content');

@@ -1,9 +1,11 @@
-// Saves screenshots of the main pages into docs/screenshots/ (run: npx tsx e2e/screenshots.ts).
+// Saves screenshots of the main pages into docs/screenshots/ (run: npx tsx e2e/screenshots.ts, or
+// name some files to take only those: npx tsx e2e/screenshots.ts catalog-editor.png).
 // Starts the real server with the demo city, exactly like the browser journeys do.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { findService } from './support/catalog.ts';
 import { REPO_ROOT, startServer } from './support/server.ts';
 
 const OUTPUT_DIR = join(REPO_ROOT, 'docs/screenshots');
@@ -15,13 +17,19 @@ interface Shot {
   viewport: { width: number; height: number };
   language?: 'zh-CN' | 'en';
   user?: string;
-  path: string;
+  /** The page to open, or how to find it (e.g. through the search API). */
+  path: string | ((page: Page) => Promise<string>);
   /** Waits for the page's data to be on screen. */
   ready(page: Page): Promise<void>;
+  /** The whole page (default) or only the viewport, e.g. after scrolling to what matters. */
+  fullPage?: boolean;
 }
 
 const districtsLoaded = async (page: Page) => {
   await page.locator('.district').first().waitFor();
+};
+const resultsLoaded = async (page: Page) => {
+  await page.locator('.result').first().waitFor();
 };
 const meLoaded = async (page: Page) => {
   await page.locator('.panel').first().waitFor();
@@ -61,6 +69,70 @@ const SHOTS: Shot[] = [
     ready: meLoaded,
   },
   { file: 'home-phone.png', viewport: PHONE, path: '/', ready: districtsLoaded },
+  {
+    file: 'home-search.png',
+    viewport: { width: 1280, height: 640 },
+    path: '/',
+    ready: async (page) => {
+      await districtsLoaded(page);
+      await page.getByRole('combobox').first().fill('医保');
+      await page.getByRole('listbox').first().waitFor();
+      await page.keyboard.press('ArrowDown');
+    },
+    fullPage: false,
+  },
+  { file: 'catalog-search.png', viewport: DESKTOP, path: '/services?q=医保', ready: resultsLoaded },
+  {
+    file: 'catalog-search-phone.png',
+    viewport: PHONE,
+    path: '/services?q=开饭店',
+    ready: resultsLoaded,
+    fullPage: false,
+  },
+  {
+    file: 'service-bundle.png',
+    viewport: { width: 1280, height: 1400 },
+    path: async (page) =>
+      `/services/${(await findService(page, '开饭店', (item) => item.nameZh === '开办餐饮店一件事')).code}`,
+    ready: (page) => page.locator('.savings').waitFor(),
+    fullPage: false,
+  },
+  {
+    file: 'service-page.png',
+    viewport: DESKTOP,
+    user: 'demo-resident',
+    path: '/services/MIB-0011',
+    ready: async (page) => {
+      await page.locator('.office').waitFor();
+      await page.locator('.form-preview button[type=submit]').click();
+      await page.locator('.form-preview .error-summary').waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
+  {
+    file: 'catalog-editor.png',
+    viewport: { width: 1280, height: 1000 },
+    user: 'demo-office-admin',
+    path: async (page) => {
+      const item = await findService(page, '食品经营许可证核发');
+      const list = await page.request.get('/api/v1/admin/catalog');
+      const entries = ((await list.json()) as { items: { id: string; code: string }[] }).items;
+      return `/admin/catalog/${entries.find((entry) => entry.code === item.code)?.id ?? ''}`;
+    },
+    ready: async (page) => {
+      await page.locator('#formSchema').waitFor();
+      const preview = page.getByTestId('live-preview');
+      await preview.locator('input[type=text]').first().waitFor();
+      // Typing in the preview checks as it goes, with the same rules as the server.
+      await preview.getByRole('textbox').first().fill('A');
+      await preview.locator('.field__error').first().waitFor();
+      await page
+        .locator('.editor-section', { has: page.locator('#formSchema') })
+        .evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => window.scrollBy(0, -90));
+    },
+    fullPage: false,
+  },
   { file: 'me-resident-phone.png', viewport: PHONE, user: 'demo-resident', path: '/me', ready: meLoaded },
 ];
 
@@ -76,10 +148,10 @@ async function take(browser: Browser, baseUrl: string, shot: Shot): Promise<void
       shot.language ?? 'zh-CN',
     );
     if (shot.user) await signIn(page, shot.user);
-    await page.goto(shot.path);
+    await page.goto(typeof shot.path === 'string' ? shot.path : await shot.path(page));
     await shot.ready(page);
     await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: join(OUTPUT_DIR, shot.file), fullPage: true });
+    await page.screenshot({ path: join(OUTPUT_DIR, shot.file), fullPage: shot.fullPage ?? true });
     console.log(`saved docs/screenshots/${shot.file}`);
   } finally {
     await context.close();
@@ -90,7 +162,10 @@ const server = await startServer();
 const browser = await launchBrowser();
 try {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  for (const shot of SHOTS) await take(browser, server.baseUrl, shot);
+  const only = process.argv.slice(2);
+  for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.file))) {
+    await take(browser, server.baseUrl, shot);
+  }
 } finally {
   await browser.close();
   await server.stop();
