@@ -65,8 +65,10 @@ export interface Suggestion {
 export interface CompetentOffice {
   districtCode: string;
   districtName: string;
+  districtNameEn: string;
   officeId: string;
   officeName: string;
+  officeNameEn: string;
 }
 
 export interface BundleMember {

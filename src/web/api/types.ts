@@ -36,6 +36,7 @@ export interface MeStaffPost {
   officeId: string;
   officeName: string;
   officeNameEn: string;
+  departmentCode: string;
   departmentName: string;
   departmentNameEn: string;
   districtName: string | null;

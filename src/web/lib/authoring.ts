@@ -11,14 +11,11 @@ export function canAuthor(me: Me): boolean {
   return me.isAdmin || me.staff.some((post) => post.role === 'office_admin');
 }
 
-/**
- * The departments a user may author services for. Staff posts name their department but do
- * not carry its code, so the code comes from the reference list by the department's name.
- */
+/** The departments a user may author services for: every one for platform admins. */
 export function authorDepartments(me: Me, departments: Department[]): Department[] {
   if (me.isAdmin) return departments;
-  const names = new Set(
-    me.staff.filter((post) => post.role === 'office_admin').map((post) => post.departmentName),
+  const codes = new Set(
+    me.staff.filter((post) => post.role === 'office_admin').map((post) => post.departmentCode),
   );
-  return departments.filter((department) => names.has(department.nameZh));
+  return departments.filter((department) => codes.has(department.code));
 }

@@ -2,10 +2,8 @@
 // uses and the same formats (src/contracts/formats.ts, ajv-formats), so that people see
 // every problem before anything is sent. Problems come back as translation keys; the
 // page words them in the user's language.
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { addCustomFormats } from '../../contracts/formats.ts';
+import { createFormAjv } from '../../contracts/form-ajv.ts';
 import type { FormModel } from '../forms/form-model.ts';
 
 /** Translation keys under `formErrors`, one per kind of problem. */
@@ -40,14 +38,6 @@ export interface FormProblem {
 
 export type FormCheck =
   { status: 'checked'; problems: FormProblem[] } | { status: 'invalidSchema'; reason: string };
-
-/** The same ajv set-up as the server's form validation (validate-definition.ts). */
-function createFormAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  addCustomFormats(ajv);
-  return ajv;
-}
 
 const ajv = createFormAjv();
 const compiled = new Map<string, ValidateFunction>();

@@ -39,8 +39,10 @@ export function presentListItem(
 export interface OfficeRef {
   districtCode: string;
   districtName: string;
+  districtNameEn: string;
   officeId: string;
   officeName: string;
+  officeNameEn: string;
 }
 
 /** The service page: the whole published definition plus what the catalogue derives from it. */

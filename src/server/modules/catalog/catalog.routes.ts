@@ -137,8 +137,10 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
                 Type.Object({
                   districtCode: Type.String(),
                   districtName: Type.String(),
+                  districtNameEn: Type.String(),
                   officeId: Type.String(),
                   officeName: Type.String(),
+                  officeNameEn: Type.String(),
                 }),
               ),
               members: Type.Array(

@@ -237,8 +237,10 @@ export class Catalogue {
             {
               districtCode: district.code,
               districtName: district.nameZh,
+              districtNameEn: district.nameEn,
               officeId: office.id,
               officeName: office.nameZh,
+              officeNameEn: office.nameEn,
             },
           ]
         : [];

@@ -1,21 +1,10 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import type { BundleDefinition, ServiceDefinition } from '../../../contracts/catalog.ts';
-import { addCustomFormats } from '../../../contracts/formats.ts';
+import { createFormAjv } from '../../../contracts/form-ajv.ts';
 import { translateValidation, type FieldError } from '../../platform/errors.ts';
 import { interpolate, validationMessages } from '../../platform/i18n/messages.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { BundleDefinitionSchema, ServiceDefinitionSchema } from './catalog.schemas.ts';
-
-/** The ajv used for service forms: the same formats as the server's request validation and the web app. */
-export function createFormAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  addCustomFormats(ajv);
-  // UI-only annotations in form schemas.
-  ajv.addKeyword('x-title-en');
-  return ajv;
-}
 
 const modelAjv = createFormAjv();
 const checkService = modelAjv.compile(ServiceDefinitionSchema);

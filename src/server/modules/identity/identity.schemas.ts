@@ -68,6 +68,7 @@ export const MeSchema = Type.Object({
       officeId: Type.String(),
       officeName: Type.String(),
       officeNameEn: Type.String(),
+      departmentCode: Type.String(),
       departmentName: Type.String(),
       departmentNameEn: Type.String(),
       districtName: NullableString,

@@ -24,6 +24,7 @@ export interface MeView {
     officeId: string;
     officeName: string;
     officeNameEn: string;
+    departmentCode: string;
     departmentName: string;
     departmentNameEn: string;
     districtName: string | null;
@@ -92,6 +93,7 @@ export async function getMe(db: Db, principal: Principal): Promise<MeView> {
           officeId: office.id,
           officeName: office.nameZh,
           officeNameEn: office.nameEn,
+          departmentCode: office.departmentCode,
           departmentName: office.departmentNameZh,
           departmentNameEn: office.departmentNameEn,
           districtName: office.districtNameZh,

@@ -94,8 +94,8 @@ export function WhereSection({ channels, scope, provinces, offices, isDraft }: P
                     {t('service.where.officeFor', {
                       district: district ? localName(district, language) : office.districtName,
                     })}
-                    <strong className="office__name" lang="zh-CN">
-                      {office.officeName}
+                    <strong className="office__name">
+                      {language === 'en' ? office.officeNameEn : office.officeName}
                     </strong>
                   </p>
                 )}
