@@ -67,9 +67,15 @@ async function prepareDatabase(
     if (report.created) logger.info(report, 'demo city loaded');
   }
   if (config.adminPassword) await ensureAdmin(database.db, config.adminPassword);
-  const admin = await database.db.selectFrom('users').select('id').where('kind', '=', 'admin').executeTakeFirst();
+  const admin = await database.db
+    .selectFrom('users')
+    .select('id')
+    .where('kind', '=', 'admin')
+    .executeTakeFirst();
   if (!admin) {
-    logger.warn('No platform admin account exists: set TONGBAN_ADMIN_PASSWORD (12+ characters) to create "admin".');
+    logger.warn(
+      'No platform admin account exists: set TONGBAN_ADMIN_PASSWORD (12+ characters) to create "admin".',
+    );
   }
 }
 
