@@ -8,19 +8,27 @@ import { appendAudit } from '../src/server/platform/audit/audit.ts';
 import { nowIso, type Db } from '../src/server/platform/db/database.ts';
 import type { StaffRole } from '../src/server/modules/identity/identity.tables.ts';
 import type { OfficeTable } from '../src/server/modules/reference/reference.tables.ts';
-import { findOfficeByCode, upsertReferenceData } from '../src/server/modules/reference/reference.service.ts';
+import {
+  fillMissingOfficeContacts,
+  findOfficeByCode,
+  upsertReferenceData,
+} from '../src/server/modules/reference/reference.service.ts';
 import { upsertPopulationRecords } from '../src/server/modules/registers/registers.service.ts';
 import { DEMO_DEPARTMENTS } from './departments.ts';
 import { DEMO_BUNDLES, DEMO_SERVICES } from './catalog/index.ts';
 import { seedCatalog } from '../src/server/modules/catalog/catalog-seed.ts';
 import { seedFacilities } from '../src/server/modules/facilities/facilities-seed.ts';
 import { demoFacilities } from './facilities.ts';
+import { demoOfficeContact } from './office-contacts.ts';
 import { demoPopulation, NAMED_RESIDENTS } from './population.ts';
 import { SHANGHAI_DISTRICTS, demoStreets } from './shanghai-geography.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 
-/** Offices: one per district-level department and district, one per city body, one per street. */
+/**
+ * Offices: one per district-level department and district, one per city body, one per street;
+ * each with an invented address (in the district's or street's service centre), phone and hours.
+ */
 export function demoOffices(createdAt: string): OfficeTable[] {
   const offices: OfficeTable[] = [];
   for (const department of DEMO_DEPARTMENTS) {
@@ -33,6 +41,7 @@ export function demoOffices(createdAt: string): OfficeTable[] {
         streetCode: null,
         nameZh: department.shortZh,
         nameEn: department.shortEn,
+        ...demoOfficeContact(`${department.code}-city`, { kind: 'city' }),
         createdAt,
       });
     } else if (department.level === 'district') {
@@ -45,6 +54,10 @@ export function demoOffices(createdAt: string): OfficeTable[] {
           streetCode: null,
           nameZh: `${district.nameZh}${department.shortZh}`,
           nameEn: `${district.nameEn} ${department.shortEn}`,
+          ...demoOfficeContact(`${department.code}-${district.code}`, {
+            kind: 'district',
+            districtCode: district.code,
+          }),
           createdAt,
         });
       }
@@ -58,6 +71,7 @@ export function demoOffices(createdAt: string): OfficeTable[] {
           streetCode: street.code,
           nameZh: `${street.nameZh}${department.shortZh}`,
           nameEn: `${street.nameEn} ${department.shortEn}`,
+          ...demoOfficeContact(`${department.code}-${street.code}`, { kind: 'street', street }),
           createdAt,
         });
       }
@@ -188,6 +202,8 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
     departments: DEMO_DEPARTMENTS.map(({ code, nameZh, nameEn, level }) => ({ code, nameZh, nameEn, level })),
     offices,
   });
+  // Demo databases made before offices had contact details get them too; set ones are kept.
+  await fillMissingOfficeContacts(db, offices);
   const population = demoPopulation();
   await upsertPopulationRecords(db, population.records);
   // New demo services of a later release reach an existing demo database too (idempotent by code).

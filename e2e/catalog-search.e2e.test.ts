@@ -94,12 +94,20 @@ describe('catalogue search', () => {
     expect(await district.inputValue()).toBe('');
     await district.selectOption({ label: '徐汇区' });
     await expect.poll(() => where.locator('.office').innerText()).toContain('徐汇区医保局');
+    // Where to go and when: the counter's address, phone and hours.
+    const contact = where.locator('.office-contact');
+    expect(await contact.innerText()).toContain('徐汇区行政服务中心');
+    expect(await contact.innerText()).toContain('周一至周五 09:00–17:00');
+    expect(await contact.getByRole('link', { name: /^021-\d{8}$/ }).count()).toBe(1);
 
     // demo-resident lives in 虹口区: that district is chosen already.
     await signIn(page, 'demo-resident');
     await page.goto('/services/MIB-0011');
     await expect.poll(() => district.inputValue()).toBe('310109');
     expect(await where.locator('.office').innerText()).toContain('虹口区医保局');
+    expect(await where.locator('.office-contact').innerText()).toMatch(
+      /上海市虹口区.+号（虹口区行政服务中心）/,
+    );
   });
 
   it('closes suggestions with Escape and searches for what was typed with Enter', async () => {

@@ -69,6 +69,10 @@ export interface CompetentOffice {
   officeId: string;
   officeName: string;
   officeNameEn: string;
+  address: string | null;
+  phone: string | null;
+  /** `Mo-Fr 09:00-17:00; Sa 09:00-12:00` */
+  openingHours: string | null;
 }
 
 export interface BundleMember {

@@ -43,6 +43,11 @@ export interface OfficeRef {
   officeId: string;
   officeName: string;
   officeNameEn: string;
+  /** Where to go for a counter visit (null when the office has not published it). */
+  address: string | null;
+  phone: string | null;
+  /** `Mo-Fr 09:00-17:00; Sa 09:00-12:00` */
+  openingHours: string | null;
 }
 
 /** The service page: the whole published definition plus what the catalogue derives from it. */

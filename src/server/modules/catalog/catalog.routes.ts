@@ -141,6 +141,12 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
                   officeId: Type.String(),
                   officeName: Type.String(),
                   officeNameEn: Type.String(),
+                  address: NullableString,
+                  phone: NullableString,
+                  openingHours: Type.Union([
+                    Type.String({ description: 'e.g. `Mo-Fr 09:00-17:00; Sa 09:00-12:00`' }),
+                    Type.Null(),
+                  ]),
                 }),
               ),
               members: Type.Array(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, loginAs, type TestApp, type TestSession } from '../../../../test/support/app.ts';
 import { buildServiceDefinition } from '../../../../test/support/catalog-factories.ts';
 import { describeEachDialect } from '../../../../test/support/dialects.ts';
+import { seedDemo } from '../../../../demo/seed.ts';
 
 interface ListItem {
   id: string;
@@ -81,6 +82,52 @@ describeEachDialect('service catalogue', (dialect) => {
     const missing = await t.app.inject('/api/v1/services/NO-SUCH-0001');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('CATALOG_ENTRY_NOT_FOUND');
+  });
+
+  it('tells where to go: the competent office in 310109 has an address, phone and hours', async () => {
+    const response = await t.app.inject('/api/v1/services/MIB-0011');
+    expect(response.statusCode, response.body).toBe(200);
+    const offices = response.json().competentOffices as {
+      districtCode: string;
+      officeName: string;
+      address: string | null;
+      phone: string | null;
+      openingHours: string | null;
+    }[];
+    const hongkou = offices.find((office) => office.districtCode === '310109');
+    expect(hongkou).toEqual(
+      expect.objectContaining({
+        officeName: '虹口区医保局',
+        address: expect.stringMatching(/^上海市虹口区.+\d+号（虹口区行政服务中心）$/),
+        phone: expect.stringMatching(/^021-\d{8}$/),
+        openingHours: 'Mo-Fr 09:00-17:00; Sa 09:00-12:00',
+      }),
+    );
+  });
+
+  it('gives demo offices made before contact details theirs on the next seed, keeping set ones', async () => {
+    const { db } = t.runtime.deps.database;
+    await db
+      .updateTable('offices')
+      .set({ address: null, phone: null, openingHours: null })
+      .where('code', 'in', ['hrss-310109', 'hrss-310104'])
+      .execute();
+    await db.updateTable('offices').set({ address: '另址' }).where('code', '=', 'hrss-310104').execute();
+    await seedDemo(db);
+    await seedDemo(db);
+    const rows = await db
+      .selectFrom('offices')
+      .select(['code', 'address', 'phone', 'openingHours'])
+      .where('code', 'in', ['hrss-310109', 'hrss-310104'])
+      .orderBy('code')
+      .execute();
+    expect(rows[0]).toEqual({ code: 'hrss-310104', address: '另址', phone: null, openingHours: null });
+    expect(rows[1]).toEqual(
+      expect.objectContaining({
+        code: 'hrss-310109',
+        address: expect.stringContaining('虹口区行政服务中心'),
+      }),
+    );
   });
 
   it('suggests as you type', async () => {

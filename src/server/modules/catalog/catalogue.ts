@@ -241,6 +241,9 @@ export class Catalogue {
               officeId: office.id,
               officeName: office.nameZh,
               officeNameEn: office.nameEn,
+              address: office.address,
+              phone: office.phone,
+              openingHours: office.openingHours,
             },
           ]
         : [];

@@ -115,6 +115,32 @@ export async function upsertReferenceData(
   });
 }
 
+/**
+ * Gives offices that have no address yet the given address, phone and opening hours (by code).
+ * Idempotent, and an address an office already has is never overwritten.
+ */
+export async function fillMissingOfficeContacts(
+  db: Db,
+  offices: Pick<OfficeTable, 'code' | 'address' | 'phone' | 'openingHours'>[],
+): Promise<number> {
+  const missing = new Set(
+    (await db.selectFrom('offices').select('code').where('address', 'is', null).execute()).map((o) => o.code),
+  );
+  const updates = offices.filter((office) => office.address !== null && missing.has(office.code));
+  if (updates.length === 0) return 0;
+  await db.transaction().execute(async (trx) => {
+    for (const { code, address, phone, openingHours } of updates) {
+      await trx
+        .updateTable('offices')
+        .set({ address, phone, openingHours })
+        .where('code', '=', code)
+        .where('address', 'is', null)
+        .execute();
+    }
+  });
+  return updates.length;
+}
+
 export function findDepartment(
   db: Db | Transaction<Database>,
   code: string,

@@ -29,5 +29,10 @@ export interface OfficeTable {
   streetCode: string | null;
   nameZh: string;
   nameEn: string;
+  /** Where a resident goes for a counter visit; null until the office publishes it. */
+  address: string | null;
+  phone: string | null;
+  /** `Mo-Fr 09:00-17:00; Sa 09:00-12:00` (the subset of OSM opening_hours the facilities use). */
+  openingHours: string | null;
   createdAt: string;
 }

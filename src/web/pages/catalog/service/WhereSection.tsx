@@ -4,6 +4,7 @@ import type { Channel, HandlingScope } from '../../../../contracts/catalog.ts';
 import type { CompetentOffice } from '../../../api/catalog-types.ts';
 import { useDistricts } from '../../../lib/districts.ts';
 import { localName } from '../../../lib/local-name.ts';
+import { formatOpeningHours, type DayCode } from '../../../lib/opening-hours-format.ts';
 import { useSession } from '../../../session/session-context.tsx';
 
 interface Props {
@@ -90,14 +91,17 @@ export function WhereSection({ channels, scope, provinces, offices, isDraft }: P
               </div>
               <div role="status" aria-live="polite">
                 {office && (
-                  <p className="office">
-                    {t('service.where.officeFor', {
-                      district: district ? localName(district, language) : office.districtName,
-                    })}
-                    <strong className="office__name">
-                      {language === 'en' ? office.officeNameEn : office.officeName}
-                    </strong>
-                  </p>
+                  <>
+                    <p className="office">
+                      {t('service.where.officeFor', {
+                        district: district ? localName(district, language) : office.districtName,
+                      })}
+                      <strong className="office__name">
+                        {language === 'en' ? office.officeNameEn : office.officeName}
+                      </strong>
+                    </p>
+                    <OfficeContact office={office} />
+                  </>
                 )}
                 {districtCode && !office && <p>{t('service.where.noOfficeInDistrict')}</p>}
               </div>
@@ -106,5 +110,52 @@ export function WhereSection({ channels, scope, provinces, offices, isDraft }: P
         </div>
       )}
     </section>
+  );
+}
+
+/** Address, phone and opening hours of the chosen counter, so a resident knows where and when to go. */
+function OfficeContact({ office }: { office: CompetentOffice }) {
+  const { t } = useTranslation();
+  if (!office.address && !office.phone && !office.openingHours) {
+    return <p className="office-contact__unknown">{t('service.where.contactUnknown')}</p>;
+  }
+  const hours =
+    office.openingHours &&
+    (formatOpeningHours(office.openingHours, {
+      day: (code: DayCode) => t(`service.where.days.${code}`),
+      dayRange: (from, to) => t('service.where.hoursRange', { from, to }),
+      listSeparator: t('common.listSeparator'),
+      closed: t('service.where.closed'),
+    }) ?? [office.openingHours]);
+  return (
+    <dl className="office-contact">
+      {office.address && (
+        <div className="office-contact__row">
+          <dt>{t('service.where.address')}</dt>
+          {/* Addresses are kept in Chinese, as on the signs and in map apps. */}
+          <dd lang="zh-CN">{office.address}</dd>
+        </div>
+      )}
+      {office.phone && (
+        <div className="office-contact__row">
+          <dt>{t('service.where.phone')}</dt>
+          <dd>
+            <a href={`tel:${office.phone.replace(/[^\d+]/g, '')}`}>{office.phone}</a>
+          </dd>
+        </div>
+      )}
+      {hours && (
+        <div className="office-contact__row">
+          <dt>{t('service.where.hours')}</dt>
+          <dd>
+            <ul className="office-contact__hours">
+              {hours.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
+    </dl>
   );
 }
