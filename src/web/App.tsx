@@ -26,6 +26,13 @@ const SynonymsPage = lazy(() =>
   import('./pages/admin/SynonymsPage.tsx').then((module) => ({ default: module.SynonymsPage })),
 );
 
+const DepartmentsPage = lazy(() =>
+  import('./pages/admin/DepartmentsPage.tsx').then((module) => ({ default: module.DepartmentsPage })),
+);
+const TopicsAdminPage = lazy(() =>
+  import('./pages/admin/TopicsAdminPage.tsx').then((module) => ({ default: module.TopicsAdminPage })),
+);
+
 function Loading({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -83,6 +90,22 @@ export function App() {
               element={
                 <Loading>
                   <SynonymsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="admin/departments"
+              element={
+                <Loading>
+                  <DepartmentsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="admin/topics"
+              element={
+                <Loading>
+                  <TopicsAdminPage />
                 </Loading>
               }
             />

@@ -49,6 +49,11 @@ export const publishEntry = (id: string) =>
   api.post<{ versionId: string; version: number }>(`/api/v1/admin/catalog/${segment(id)}/publish`, {});
 export const retireEntry = (id: string) => api.post<void>(`/api/v1/admin/catalog/${segment(id)}/retire`);
 
+export const setDepartment = (code: string, body: Omit<Department, 'code'>) =>
+  api.put<void>(`/api/v1/admin/departments/${segment(code)}`, body);
+export const setTopic = (code: string, body: { nameZh: string; nameEn: string; sortOrder: number }) =>
+  api.put<void>(`/api/v1/admin/topics/${segment(code)}`, body);
+
 export const listSynonyms = () => api.get<{ items: Synonym[] }>('/api/v1/admin/synonyms');
 export const setSynonym = (term: string, expandsTo: string[]) =>
   api.put<void>(`/api/v1/admin/synonyms/${segment(term)}`, { expandsTo });

@@ -109,6 +109,7 @@ export interface TopicItem {
   audience: 'resident' | 'enterprise';
   nameZh: string;
   nameEn: string;
+  sortOrder: number;
 }
 
 export interface Department {

@@ -8,8 +8,18 @@ import type { Department, TopicItem } from '../api/catalog-types.ts';
 export type ReferenceState<T> =
   { status: 'loading' } | { status: 'ready'; items: T[] } | { status: 'failed'; error: ApiError };
 
+const forgetters: (() => void)[] = [];
+
+/** Drops the cached lists, e.g. after an admin renamed a department or a topic. */
+export function forgetReferenceLists(): void {
+  for (const forget of forgetters) forget();
+}
+
 function cachedLoader<T>(load: () => Promise<{ items: T[] }>): () => Promise<T[]> {
   let cached: Promise<T[]> | null = null;
+  forgetters.push(() => {
+    cached = null;
+  });
   return () => {
     cached ??= load().then(
       (list) => list.items,

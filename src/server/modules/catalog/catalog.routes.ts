@@ -198,6 +198,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
                 audience: Type.Union([Type.Literal('resident'), Type.Literal('enterprise')]),
                 nameZh: Type.String(),
                 nameEn: Type.String(),
+                sortOrder: Type.Integer({ description: 'Topics are listed by this, smallest first' }),
               }),
             ),
           }),
@@ -207,7 +208,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
     async () => ({
       items: await deps.database.db
         .selectFrom('catalogTopics')
-        .select(['code', 'audience', 'nameZh', 'nameEn'])
+        .select(['code', 'audience', 'nameZh', 'nameEn', 'sortOrder'])
         .orderBy('sortOrder')
         .execute(),
     }),

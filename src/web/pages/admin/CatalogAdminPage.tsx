@@ -60,6 +60,12 @@ function CatalogAdminContent({ me }: { me: Me }) {
             <Link className="button button--secondary" to="/admin/synonyms">
               {t('admin.catalog.synonyms')}
             </Link>
+            <Link className="button button--secondary" to="/admin/departments">
+              {t('admin.catalog.departments')}
+            </Link>
+            <Link className="button button--secondary" to="/admin/topics">
+              {t('admin.catalog.topics')}
+            </Link>
           </>
         )}
       </div>
