@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { listDepartments, setDepartment } from '../../api/catalog-endpoints.ts';
 import type { Department } from '../../api/catalog-types.ts';
 import { SelectField } from '../../components/ChoiceFields.tsx';
+import { AdminListStatus } from '../../components/AdminListStatus.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireAuthor } from '../../components/RequireAuthor.tsx';
@@ -198,60 +199,52 @@ function DepartmentsContent() {
         </form>
       </section>
 
-      <div role="status" aria-live="polite">
-        {notice && <p className={`notice notice--${notice.kind}`}>{notice.text}</p>}
-      </div>
-
-      {state.status === 'loading' && <p className="status-message">{t('common.loading')}</p>}
-      {state.status === 'failed' && (
-        <p className="notice notice--error" role="alert">
-          {state.error.message}
-        </p>
-      )}
-      {state.status === 'ready' && (
-        <div className="table-wrap" role="region" aria-labelledby="departments-caption" tabIndex={0}>
-          <table className="data-table">
-            <caption id="departments-caption" className="visually-hidden">
-              {t('departmentsAdmin.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('departmentsAdmin.nameZh')}</th>
-                <th scope="col">{t('departmentsAdmin.nameEn')}</th>
-                <th scope="col">{t('departmentsAdmin.code')}</th>
-                <th scope="col">{t('departmentsAdmin.level')}</th>
-                <th scope="col">{t('departmentsAdmin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((department) => (
-                <tr key={department.code}>
-                  <th scope="row" lang="zh-CN">
-                    {department.nameZh}
-                  </th>
-                  <td lang="en">{department.nameEn}</td>
-                  <td>
-                    <code>{department.code}</code>
-                  </td>
-                  <td>{t(`departmentsAdmin.levels.${department.level}`)}</td>
-                  <td className="data-table__actions">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => edit(department)}
-                      aria-label={t('departmentsAdmin.renameLabel', {
-                        name: i18n.resolvedLanguage === 'en' ? department.nameEn : department.nameZh,
-                      })}
-                    >
-                      {t('departmentsAdmin.rename')}
-                    </button>
-                  </td>
+      <AdminListStatus notice={notice} state={state}>
+        {() => (
+          <div className="table-wrap" role="region" aria-labelledby="departments-caption" tabIndex={0}>
+            <table className="data-table">
+              <caption id="departments-caption" className="visually-hidden">
+                {t('departmentsAdmin.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('departmentsAdmin.nameZh')}</th>
+                  <th scope="col">{t('departmentsAdmin.nameEn')}</th>
+                  <th scope="col">{t('departmentsAdmin.code')}</th>
+                  <th scope="col">{t('departmentsAdmin.level')}</th>
+                  <th scope="col">{t('departmentsAdmin.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((department) => (
+                  <tr key={department.code}>
+                    <th scope="row" lang="zh-CN">
+                      {department.nameZh}
+                    </th>
+                    <td lang="en">{department.nameEn}</td>
+                    <td>
+                      <code>{department.code}</code>
+                    </td>
+                    <td>{t(`departmentsAdmin.levels.${department.level}`)}</td>
+                    <td className="data-table__actions">
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => edit(department)}
+                        aria-label={t('departmentsAdmin.renameLabel', {
+                          name: i18n.resolvedLanguage === 'en' ? department.nameEn : department.nameZh,
+                        })}
+                      >
+                        {t('departmentsAdmin.rename')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </AdminListStatus>
     </>
   );
 }

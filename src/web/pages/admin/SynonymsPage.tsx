@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { listSynonyms, setSynonym } from '../../api/catalog-endpoints.ts';
 import type { Synonym } from '../../api/catalog-types.ts';
+import { AdminListStatus } from '../../components/AdminListStatus.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireAuthor } from '../../components/RequireAuthor.tsx';
@@ -146,80 +147,72 @@ function SynonymsContent() {
         </form>
       </section>
 
-      <div role="status" aria-live="polite">
-        {notice && <p className={`notice notice--${notice.kind}`}>{notice.text}</p>}
-      </div>
-
-      {state.status === 'loading' && <p className="status-message">{t('common.loading')}</p>}
-      {state.status === 'failed' && (
-        <p className="notice notice--error" role="alert">
-          {state.error.message}
-        </p>
-      )}
-      {state.status === 'ready' && (
-        <div className="table-wrap" role="region" aria-labelledby="synonyms-caption" tabIndex={0}>
-          <table className="data-table">
-            <caption id="synonyms-caption" className="visually-hidden">
-              {t('synonyms.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('synonyms.term')}</th>
-                <th scope="col">{t('synonyms.expandsTo')}</th>
-                <th scope="col">{t('synonyms.origin')}</th>
-                <th scope="col">{t('synonyms.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.items.map((item) => {
-                const isOff = item.expandsTo.length === 0;
-                return (
-                  <tr key={item.term} className={isOff ? 'data-table__row--off' : undefined}>
-                    <th scope="row">{item.term}</th>
-                    <td>
-                      {isOff ? (
-                        <span className="badge badge--muted">{t('synonyms.off')}</span>
-                      ) : (
-                        item.expandsTo.join('、')
-                      )}
-                    </td>
-                    <td>
-                      {item.isBuiltIn ? (
-                        <span className="badge">{t('synonyms.builtIn')}</span>
-                      ) : (
-                        <span className="badge badge--plain">{t('synonyms.added')}</span>
-                      )}
-                    </td>
-                    <td className="data-table__actions">
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => edit(item)}
-                        aria-label={t('synonyms.editLabel', { term: item.term })}
-                      >
-                        {t('synonyms.edit')}
-                      </button>
-                      {!isOff && (
+      <AdminListStatus notice={notice} state={state}>
+        {(data) => (
+          <div className="table-wrap" role="region" aria-labelledby="synonyms-caption" tabIndex={0}>
+            <table className="data-table">
+              <caption id="synonyms-caption" className="visually-hidden">
+                {t('synonyms.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('synonyms.term')}</th>
+                  <th scope="col">{t('synonyms.expandsTo')}</th>
+                  <th scope="col">{t('synonyms.origin')}</th>
+                  <th scope="col">{t('synonyms.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((item) => {
+                  const isOff = item.expandsTo.length === 0;
+                  return (
+                    <tr key={item.term} className={isOff ? 'data-table__row--off' : undefined}>
+                      <th scope="row">{item.term}</th>
+                      <td>
+                        {isOff ? (
+                          <span className="badge badge--muted">{t('synonyms.off')}</span>
+                        ) : (
+                          item.expandsTo.join('、')
+                        )}
+                      </td>
+                      <td>
+                        {item.isBuiltIn ? (
+                          <span className="badge">{t('synonyms.builtIn')}</span>
+                        ) : (
+                          <span className="badge badge--plain">{t('synonyms.added')}</span>
+                        )}
+                      </td>
+                      <td className="data-table__actions">
                         <button
                           type="button"
                           className="button button--secondary button--small"
-                          disabled={busyTerm !== null}
-                          onClick={() =>
-                            void store(item.term, [], t('synonyms.switchedOff', { term: item.term }))
-                          }
-                          aria-label={t('synonyms.switchOffLabel', { term: item.term })}
+                          onClick={() => edit(item)}
+                          aria-label={t('synonyms.editLabel', { term: item.term })}
                         >
-                          {t('synonyms.switchOff')}
+                          {t('synonyms.edit')}
                         </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                        {!isOff && (
+                          <button
+                            type="button"
+                            className="button button--secondary button--small"
+                            disabled={busyTerm !== null}
+                            onClick={() =>
+                              void store(item.term, [], t('synonyms.switchedOff', { term: item.term }))
+                            }
+                            aria-label={t('synonyms.switchOffLabel', { term: item.term })}
+                          >
+                            {t('synonyms.switchOff')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </AdminListStatus>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { listTopics, setTopic } from '../../api/catalog-endpoints.ts';
 import type { TopicItem } from '../../api/catalog-types.ts';
+import { AdminListStatus } from '../../components/AdminListStatus.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireAuthor } from '../../components/RequireAuthor.tsx';
@@ -192,79 +193,71 @@ function TopicsAdminContent() {
         </section>
       )}
 
-      <div role="status" aria-live="polite">
-        {notice && <p className={`notice notice--${notice.kind}`}>{notice.text}</p>}
-      </div>
-
-      {state.status === 'loading' && <p className="status-message">{t('common.loading')}</p>}
-      {state.status === 'failed' && (
-        <p className="notice notice--error" role="alert">
-          {state.error.message}
-        </p>
-      )}
-      {state.status === 'ready' && (
-        <div className="table-wrap" role="region" aria-labelledby="topics-caption" tabIndex={0}>
-          <table className="data-table">
-            <caption id="topics-caption" className="visually-hidden">
-              {t('topicsAdmin.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('topicsAdmin.nameZh')}</th>
-                <th scope="col">{t('topicsAdmin.nameEn')}</th>
-                <th scope="col">{t('topicsAdmin.audience')}</th>
-                <th scope="col">{t('topicsAdmin.sortOrder')}</th>
-                <th scope="col">{t('topicsAdmin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((topic) => {
-                const group = items.filter((item) => item.audience === topic.audience);
-                const position = group.findIndex((item) => item.code === topic.code);
-                const name = localName(topic, language);
-                return (
-                  <tr key={topic.code}>
-                    <th scope="row" lang="zh-CN">
-                      {topic.nameZh}
-                    </th>
-                    <td lang="en">{topic.nameEn}</td>
-                    <td>{t(`topicsAdmin.audiences.${topic.audience}`)}</td>
-                    <td>{topic.sortOrder}</td>
-                    <td className="data-table__actions">
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => edit(topic)}
-                        aria-label={t('topicsAdmin.renameLabel', { name })}
-                      >
-                        {t('topicsAdmin.rename')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        disabled={isBusy || position === 0}
-                        onClick={() => void move(topic, -1)}
-                        aria-label={t('topicsAdmin.moveUpLabel', { name })}
-                      >
-                        {t('topicsAdmin.moveUp')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        disabled={isBusy || position === group.length - 1}
-                        onClick={() => void move(topic, 1)}
-                        aria-label={t('topicsAdmin.moveDownLabel', { name })}
-                      >
-                        {t('topicsAdmin.moveDown')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminListStatus notice={notice} state={state}>
+        {() => (
+          <div className="table-wrap" role="region" aria-labelledby="topics-caption" tabIndex={0}>
+            <table className="data-table">
+              <caption id="topics-caption" className="visually-hidden">
+                {t('topicsAdmin.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('topicsAdmin.nameZh')}</th>
+                  <th scope="col">{t('topicsAdmin.nameEn')}</th>
+                  <th scope="col">{t('topicsAdmin.audience')}</th>
+                  <th scope="col">{t('topicsAdmin.sortOrder')}</th>
+                  <th scope="col">{t('topicsAdmin.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((topic) => {
+                  const group = items.filter((item) => item.audience === topic.audience);
+                  const position = group.findIndex((item) => item.code === topic.code);
+                  const name = localName(topic, language);
+                  return (
+                    <tr key={topic.code}>
+                      <th scope="row" lang="zh-CN">
+                        {topic.nameZh}
+                      </th>
+                      <td lang="en">{topic.nameEn}</td>
+                      <td>{t(`topicsAdmin.audiences.${topic.audience}`)}</td>
+                      <td>{topic.sortOrder}</td>
+                      <td className="data-table__actions">
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          onClick={() => edit(topic)}
+                          aria-label={t('topicsAdmin.renameLabel', { name })}
+                        >
+                          {t('topicsAdmin.rename')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          disabled={isBusy || position === 0}
+                          onClick={() => void move(topic, -1)}
+                          aria-label={t('topicsAdmin.moveUpLabel', { name })}
+                        >
+                          {t('topicsAdmin.moveUp')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          disabled={isBusy || position === group.length - 1}
+                          onClick={() => void move(topic, 1)}
+                          aria-label={t('topicsAdmin.moveDownLabel', { name })}
+                        >
+                          {t('topicsAdmin.moveDown')}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </AdminListStatus>
     </>
   );
 }
