@@ -14,6 +14,7 @@ import { registerAuth } from './platform/auth/auth-plugin.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { registerErrorHandling } from './platform/errors.ts';
 import { healthRoutes } from './platform/health.routes.ts';
+import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { enterpriseRoutes } from './modules/identity/enterprise.routes.ts';
@@ -103,6 +104,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(referenceAdminRoutes, deps);
   await app.register(facilitiesRoutes, deps);
   await app.register(facilityEventsRoutes, deps);
+  await app.register(calendarRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
   // unknown paths fall through to the not-found handler, which serves index.html for pages.

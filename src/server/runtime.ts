@@ -11,6 +11,7 @@ import { JobRunner } from './platform/jobs/job-runner.ts';
 import { buildApp } from './app.ts';
 import { PopulationRegisterVerifier } from './modules/identity/real-name-verifier.ts';
 import { Catalogue } from './modules/catalog/catalogue.ts';
+import { CalendarHolder, ensureOfficialCalendar } from './platform/calendar/official-calendar.ts';
 import { uuidv7 } from 'uuidv7';
 
 export interface Runtime {
@@ -39,12 +40,15 @@ export async function startRuntime(
   const jobs = new JobRunner(database.db, { logger });
   const catalogue = new Catalogue(database.db);
   await catalogue.load();
+  const calendar = new CalendarHolder(database.db);
+  await calendar.reload();
   const deps: AppDeps = {
     config,
     database,
     jobs,
     verifier: new PopulationRegisterVerifier(database.db),
     catalogue,
+    calendar,
   };
   const app = await buildApp(deps);
   app.addHook('onClose', async () => {
@@ -62,6 +66,9 @@ async function prepareDatabase(
 ): Promise<void> {
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  // The State Council's published years, in every city (not only the demo).
+  const calendarYears = await ensureOfficialCalendar(database.db);
+  if (calendarYears.length) logger.info({ years: calendarYears }, 'official holiday calendar loaded');
   if (config.demo) {
     const report = await seedDemo(database.db);
     if (report.created) logger.info(report, 'demo city loaded');

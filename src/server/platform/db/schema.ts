@@ -2,6 +2,7 @@
 // its tables and is the only one to query them; this file only lets the types meet.
 import type { AuditHeadTable, AuditLogTable } from '../audit/audit.tables.ts';
 import type { JobTable } from '../jobs/jobs.tables.ts';
+import type { CalendarDayTable, CalendarYearTable } from '../calendar/calendar.tables.ts';
 import type {
   DepartmentTable,
   DistrictTable,
@@ -55,4 +56,6 @@ export interface Database {
   facilityTerminals: FacilityTerminalTable;
   facilityKeys: FacilityKeyTable;
   facilityEvents: FacilityEventTable;
+  calendarDays: CalendarDayTable;
+  calendarYears: CalendarYearTable;
 }

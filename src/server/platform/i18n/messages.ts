@@ -120,6 +120,17 @@ export const validationMessages: Record<string, Record<Locale, string>> = {
     'zh-CN': '成员事项 {code} 不存在或未发布',
     en: 'Member service {code} does not exist or is not published',
   },
+  'calendar.invalidDate': { 'zh-CN': '{date} 不是有效的日期', en: '{date} is not a valid date' },
+  'calendar.outsideYear': { 'zh-CN': '日期须在 {year} 年内', en: 'The date must be in {year}' },
+  'calendar.duplicateDate': { 'zh-CN': '{date} 重复出现', en: '{date} is listed more than once' },
+  'calendar.workdayNotWeekend': {
+    'zh-CN': '调休上班日须为星期六或星期日',
+    en: 'A make-up workday must be a Saturday or a Sunday',
+  },
+  'catalog.csvNewService': {
+    'zh-CN': '没有编码为 {code} 的事项：新事项请用 JSON 格式导入（含办事指南、材料和表单）',
+    en: 'No service {code}: new services are imported as JSON (with guide, materials and form)',
+  },
   'catalog.unknownMemberField': {
     'zh-CN': '成员事项 {code} 的表单中没有字段 {field}',
     en: 'Member service {code} has no form field {field}',
@@ -131,4 +142,10 @@ export function interpolate(template: string, params: Record<string, unknown> = 
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     key in params ? String(params[key]) : whole,
   );
+}
+
+/** A field-level validation message by key, in the caller's language. */
+export function validationMessage(key: string, locale: Locale, params: Record<string, unknown> = {}): string {
+  const entry = validationMessages[key] ?? validationMessages.default!;
+  return interpolate(entry[locale], params);
 }

@@ -7,6 +7,7 @@ import * as createPopulationRegister from './20261124120400-create-population-re
 import * as createCatalog from './20261124130000-create-catalog.ts';
 import * as createFacilities from './20261124140000-create-facilities.ts';
 import * as addOfficeContact from './20261124150000-add-office-contact.ts';
+import * as createCalendar from './20261124160000-create-calendar.ts';
 
 /** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261124130000-create-catalog': createCatalog,
   '20261124140000-create-facilities': createFacilities,
   '20261124150000-add-office-contact': addOfficeContact,
+  '20261124160000-create-calendar': createCalendar,
 };
