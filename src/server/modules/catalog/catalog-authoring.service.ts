@@ -7,6 +7,7 @@ import { nowIso, type Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { validationMessage } from '../../platform/i18n/messages.ts';
 import { findDepartment } from '../reference/reference.service.ts';
 import { assignCompetentOffices } from './competent-offices.ts';
 import {
@@ -73,10 +74,7 @@ export async function assertValidDefinition(
       throw new AppError('VALIDATION_FAILED', {}, [
         {
           path: '/departmentCode',
-          message:
-            locale === 'en'
-              ? `No department with code ${service.departmentCode}`
-              : `没有代码为 ${service.departmentCode} 的部门`,
+          message: validationMessage('catalog.unknownDepartment', locale, { code: service.departmentCode }),
         },
       ]);
     }

@@ -4,6 +4,7 @@ import type { Principal } from '../../platform/auth/access.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { validationMessage } from '../../platform/i18n/messages.ts';
 import { publishDraft, saveDraft } from './catalog-authoring.service.ts';
 import { findEntryByCode, findVersion, listForAuthors } from './catalog.repository.ts';
 
@@ -131,13 +132,7 @@ export async function mergeCsvRow(db: Db, row: ServiceCsvRow, locale: Locale): P
   const versionId = entry?.draftVersionId ?? entry?.publishedVersionId;
   if (!entry || entry.entryType !== 'service' || !versionId) {
     throw new AppError('VALIDATION_FAILED', {}, [
-      {
-        path: '/code',
-        message:
-          locale === 'en'
-            ? `No service ${row.code}: new services are imported as JSON (with guide, materials and form)`
-            : `没有编码为 ${row.code} 的事项：新事项请用 JSON 格式导入（含办事指南、材料和表单）`,
-      },
+      { path: '/code', message: validationMessage('catalog.csvNewService', locale, { code: row.code }) },
     ]);
   }
   const base = JSON.parse((await findVersion(db, versionId))!.definition) as ServiceDefinition;

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { BundleDefinition, ServiceDefinition } from '../../../contracts/catalog.ts';
 import { createFormAjv } from '../../../contracts/form-ajv.ts';
 import { translateValidation, type FieldError } from '../../platform/errors.ts';
-import { interpolate, validationMessages } from '../../platform/i18n/messages.ts';
+import { validationMessage } from '../../platform/i18n/messages.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { BundleDefinitionSchema, ServiceDefinitionSchema } from './catalog.schemas.ts';
 
@@ -11,11 +11,6 @@ const checkService = modelAjv.compile(ServiceDefinitionSchema);
 const checkBundle = modelAjv.compile(BundleDefinitionSchema);
 const formAjv = createFormAjv();
 
-function message(key: string, locale: Locale, params: Record<string, unknown> = {}): string {
-  const entry = validationMessages[key] ?? validationMessages.default!;
-  return interpolate(entry[locale], params);
-}
-
 function checkForm(
   form: { schema: Record<string, unknown>; ui: { order: string[] } },
   locale: Locale,
@@ -23,20 +18,24 @@ function checkForm(
   const errors: FieldError[] = [];
   if (!formAjv.validateSchema(form.schema)) {
     const reason = formAjv.errorsText(formAjv.errors as ErrorObject[]);
-    return [{ path: '/form/schema', message: message('catalog.formSchemaInvalid', locale, { reason }) }];
+    return [
+      { path: '/form/schema', message: validationMessage('catalog.formSchemaInvalid', locale, { reason }) },
+    ];
   }
   try {
     formAjv.compile(form.schema);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ path: '/form/schema', message: message('catalog.formSchemaInvalid', locale, { reason }) }];
+    return [
+      { path: '/form/schema', message: validationMessage('catalog.formSchemaInvalid', locale, { reason }) },
+    ];
   }
   const properties = Object.keys((form.schema.properties as Record<string, unknown> | undefined) ?? {});
   form.ui.order.forEach((field, index) => {
     if (!properties.includes(field)) {
       errors.push({
         path: `/form/ui/order/${index}`,
-        message: message('catalog.uiOrderUnknownField', locale, { field }),
+        message: validationMessage('catalog.uiOrderUnknownField', locale, { field }),
       });
     }
   });
@@ -51,11 +50,13 @@ export function validateServiceDefinition(input: unknown, locale: Locale): Field
   if (service.promisedTimeLimitDays > service.legalTimeLimitDays) {
     errors.push({
       path: '/promisedTimeLimitDays',
-      message: message('catalog.promisedExceedsLegal', locale, { legal: service.legalTimeLimitDays }),
+      message: validationMessage('catalog.promisedExceedsLegal', locale, {
+        legal: service.legalTimeLimitDays,
+      }),
     });
   }
   if (service.handlingScope === 'cross_province' && !service.provinces?.length) {
-    errors.push({ path: '/provinces', message: message('catalog.provincesRequired', locale) });
+    errors.push({ path: '/provinces', message: validationMessage('catalog.provincesRequired', locale) });
   }
   return errors;
 }
@@ -73,7 +74,7 @@ export function validateBundleDefinition(
     if (!members.has(code))
       errors.push({
         path: `/memberCodes/${index}`,
-        message: message('catalog.unknownMember', locale, { code }),
+        message: validationMessage('catalog.unknownMember', locale, { code }),
       });
   });
   bundle.mapping.forEach((entry, i) => {
@@ -85,12 +86,12 @@ export function validateBundleDefinition(
       if (!member) {
         errors.push({
           path: `/mapping/${i}/targets/${j}/serviceCode`,
-          message: message('catalog.unknownMember', locale, { code: target.serviceCode }),
+          message: validationMessage('catalog.unknownMember', locale, { code: target.serviceCode }),
         });
       } else if (!fields.includes(target.field)) {
         errors.push({
           path: `/mapping/${i}/targets/${j}/field`,
-          message: message('catalog.unknownMemberField', locale, {
+          message: validationMessage('catalog.unknownMemberField', locale, {
             code: target.serviceCode,
             field: target.field,
           }),

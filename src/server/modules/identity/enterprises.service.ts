@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Principal } from '../../platform/auth/access.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { dialectOf, nowIso, type Db } from '../../platform/db/database.ts';
-import { validationMessages } from '../../platform/i18n/messages.ts';
+import { validationMessage } from '../../platform/i18n/messages.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { AppError } from '../../platform/errors.ts';
 import { maskIdNumber, normaliseIdNumber } from '../../../contracts/id-number.ts';
@@ -119,8 +119,9 @@ export async function grantAgent(
   const expiresAtMs = Date.parse(input.expiresAt);
   const now = Date.now();
   if (!Number.isFinite(expiresAtMs) || expiresAtMs <= now || expiresAtMs > now + 5 * 366 * 86_400_000) {
-    const template = validationMessages['enterprise.agentExpiry']!;
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/expiresAt', message: template[context.locale] }]);
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: '/expiresAt', message: validationMessage('enterprise.agentExpiry', context.locale) },
+    ]);
   }
   // Stored in one canonical form so that text comparison with nowIso() is time comparison.
   const expiresAt = new Date(expiresAtMs).toISOString();
