@@ -125,16 +125,19 @@ export function ServiceView({ model }: { model: ServiceViewModel }) {
                 {paragraph}
               </p>
             ))}
-            {definition.topics.length > 0 && (
+            {/* Shown once the topic names are loaded, never as raw codes. */}
+            {definition.topics.length > 0 && topics.length > 0 && (
               <p className="topic-tags">
                 <span className="topic-tags__label">{t('service.guide.topics')}</span>
-                {definition.topics.map((code) => {
+                {definition.topics.flatMap((code) => {
                   const topic = topics.find((item) => item.code === code);
-                  return (
-                    <Link key={code} className="topic-tag" to={`/services?topic=${code}`}>
-                      {topic ? localName(topic, language) : code}
-                    </Link>
-                  );
+                  return topic
+                    ? [
+                        <Link key={code} className="topic-tag" to={`/services?topic=${code}`}>
+                          {localName(topic, language)}
+                        </Link>,
+                      ]
+                    : [];
                 })}
               </p>
             )}
