@@ -29,6 +29,9 @@ const SynonymsPage = lazy(() =>
 const DepartmentsPage = lazy(() =>
   import('./pages/admin/DepartmentsPage.tsx').then((module) => ({ default: module.DepartmentsPage })),
 );
+const CalendarAdminPage = lazy(() =>
+  import('./pages/admin/CalendarAdminPage.tsx').then((module) => ({ default: module.CalendarAdminPage })),
+);
 const TopicsAdminPage = lazy(() =>
   import('./pages/admin/TopicsAdminPage.tsx').then((module) => ({ default: module.TopicsAdminPage })),
 );
@@ -106,6 +109,14 @@ export function App() {
               element={
                 <Loading>
                   <TopicsAdminPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="admin/calendar"
+              element={
+                <Loading>
+                  <CalendarAdminPage />
                 </Loading>
               }
             />

@@ -66,6 +66,9 @@ function CatalogAdminContent({ me }: { me: Me }) {
             <Link className="button button--secondary" to="/admin/topics">
               {t('admin.catalog.topics')}
             </Link>
+            <Link className="button button--secondary" to="/admin/calendar">
+              {t('admin.catalog.calendar')}
+            </Link>
           </>
         )}
       </div>
