@@ -134,6 +134,25 @@ const SHOTS: Shot[] = [
     fullPage: false,
   },
   { file: 'me-resident-phone.png', viewport: PHONE, user: 'demo-resident', path: '/me', ready: meLoaded },
+  {
+    file: 'facilities-finder.png',
+    viewport: DESKTOP,
+    path: async (page) => {
+      // From 嘉兴路街道: its street-level facility's coordinates stand for the street.
+      const list = await page.request.get('/api/v1/facilities?district=310109&tier=street&limit=100');
+      const items = ((await list.json()) as { items: { streetCode: string; lat: number; lng: number }[] })
+        .items;
+      const centre = items.find((item) => item.streetCode === '310109004');
+      return `/facilities?near=${centre?.lat ?? ''},${centre?.lng ?? ''}&place=310109004`;
+    },
+    ready: (page) => page.locator('.facility-map').waitFor(),
+  },
+  {
+    file: 'facility-page.png',
+    viewport: DESKTOP,
+    path: '/facilities/310109004-A01',
+    ready: (page) => page.locator('.facility-map').waitFor(),
+  },
 ];
 
 async function take(browser: Browser, baseUrl: string, shot: Shot): Promise<void> {

@@ -11,6 +11,9 @@ import { RegisterPage } from './pages/RegisterPage.tsx';
 import { ServicePage } from './pages/catalog/ServicePage.tsx';
 import { ServiceSearchPage } from './pages/catalog/ServiceSearchPage.tsx';
 import { TopicsPage } from './pages/catalog/TopicsPage.tsx';
+import { FacilityFinderPage } from './pages/facilities/FacilityFinderPage.tsx';
+import { FacilityOverviewPage } from './pages/facilities/FacilityOverviewPage.tsx';
+import { FacilityPage } from './pages/facilities/FacilityPage.tsx';
 import { SessionProvider } from './session/session-context.tsx';
 
 // Authoring is for a few staff: its pages load on first use, not with the front door.
@@ -64,6 +67,9 @@ export function App() {
             <Route path="services" element={<ServiceSearchPage />} />
             <Route path="services/:idOrCode" element={<ServicePage />} />
             <Route path="topics" element={<TopicsPage />} />
+            <Route path="facilities" element={<FacilityFinderPage />} />
+            <Route path="facilities/overview" element={<FacilityOverviewPage />} />
+            <Route path="facilities/:code" element={<FacilityPage />} />
             <Route
               path="admin/catalog"
               element={

@@ -72,6 +72,11 @@ export function Layout() {
                   {t('layout.nav.topics')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/facilities" className="site-nav__link">
+                  {t('layout.nav.facilities')}
+                </NavLink>
+              </li>
               {isAuthor && (
                 <li>
                   <NavLink to="/admin/catalog" className="site-nav__link">
