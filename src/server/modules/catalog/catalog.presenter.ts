@@ -13,8 +13,16 @@ export function presentListItem(
   definition: ServiceDefinition | BundleDefinition,
   department: DepartmentNames | undefined,
   locale: Locale,
+  bundleMembers: ServiceDefinition[] = [],
 ) {
   const service = entry.entryType === 'service' ? (definition as ServiceDefinition) : undefined;
+  // A bundle takes as long as its slowest member (they run in parallel), costs the sum of their
+  // fees and needs a trip if any member does.
+  const members = service ? [] : bundleMembers;
+  const bundleFigure = (
+    pick: (member: ServiceDefinition) => number,
+    combine: (values: number[]) => number,
+  ) => (members.length ? combine(members.map(pick)) : null);
   return {
     id: entry.id,
     code: entry.code,
@@ -28,9 +36,24 @@ export function presentListItem(
     kind: service ? service.kind : ('bundle' as const),
     topics: definition.topics,
     channels: service?.channels ?? (['online'] as string[]),
-    promisedTimeLimitDays: service?.promisedTimeLimitDays ?? null,
-    feeFen: service?.feeFen ?? null,
-    tripsNeeded: service?.tripsNeeded ?? null,
+    promisedTimeLimitDays: service
+      ? service.promisedTimeLimitDays
+      : bundleFigure(
+          (m) => m.promisedTimeLimitDays,
+          (v) => Math.max(...v),
+        ),
+    feeFen: service
+      ? service.feeFen
+      : bundleFigure(
+          (m) => m.feeFen,
+          (v) => v.reduce((a, b) => a + b, 0),
+        ),
+    tripsNeeded: service
+      ? service.tripsNeeded
+      : bundleFigure(
+          (m) => m.tripsNeeded,
+          (v) => Math.max(...v),
+        ),
     handlingScope: service?.handlingScope ?? 'city',
     version: entry.version,
   };
@@ -65,17 +88,19 @@ export function presentDetail(
     department: DepartmentNames | undefined;
     offices: OfficeRef[];
     members: { id: string; code: string; nameZh: string; nameEn: string; departmentName: string | null }[];
+    memberDefinitions: ServiceDefinition[];
     savings: BundleSavings | null;
     locale: Locale;
   },
 ) {
+  const { memberDefinitions, ...rest } = extra;
   return {
-    ...presentListItem(entry, definition, extra.department, extra.locale),
+    ...presentListItem(entry, definition, rest.department, rest.locale, memberDefinitions),
     versionId: entry.versionId,
     effectiveFrom: entry.effectiveFrom,
     definition,
-    competentOffices: extra.offices,
-    members: extra.members,
-    savings: extra.savings,
+    competentOffices: rest.offices,
+    members: rest.members,
+    savings: rest.savings,
   };
 }

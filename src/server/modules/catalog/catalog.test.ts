@@ -130,12 +130,34 @@ describeEachDialect('service catalogue', (dialect) => {
     );
   });
 
+  it('gives bundles the figures of their members: slowest days, summed fees, any trip', async () => {
+    const result = await search(`q=${encodeURIComponent('开办餐饮店一件事')}&limit=1`);
+    const bundle = result.items[0] as ListItem & {
+      promisedTimeLimitDays: number;
+      feeFen: number;
+      tripsNeeded: number;
+    };
+    expect(bundle.type).toBe('bundle');
+    const detail = (await t.app.inject(`/api/v1/services/${bundle.id}`)).json();
+    const members = await Promise.all(
+      (detail.members as { id: string }[]).map(async (m) =>
+        (await t.app.inject(`/api/v1/services/${m.id}`)).json(),
+      ),
+    );
+    expect(bundle.promisedTimeLimitDays).toBe(Math.max(...members.map((m) => m.promisedTimeLimitDays)));
+    expect(bundle.feeFen).toBe(members.reduce((sum, m) => sum + m.feeFen, 0));
+    expect(bundle.tripsNeeded).toBe(Math.max(...members.map((m) => m.tripsNeeded)));
+    expect(detail.promisedTimeLimitDays).toBe(bundle.promisedTimeLimitDays);
+  });
+
   it('suggests as you type', async () => {
     const response = await t.app.inject(`/api/v1/services/suggest?q=${encodeURIComponent('公积金')}`);
     expect(response.statusCode).toBe(200);
     const items = response.json().items as { text: string }[];
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((item) => item.text.includes('公积金'))).toBe(true);
+    const ids = (items as unknown as { id: string }[]).map((item) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('lists topics for browsing by life event and enterprise lifecycle', async () => {

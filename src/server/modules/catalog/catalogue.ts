@@ -136,7 +136,16 @@ export class Catalogue {
         if (!entry) return [];
         const department = this.departmentOf(entry);
         return [
-          { ...presentListItem(this.meta(entry), entry.definition, department, locale), score: hit.score },
+          {
+            ...presentListItem(
+              this.meta(entry),
+              entry.definition,
+              department,
+              locale,
+              this.memberDefinitions(entry),
+            ),
+            score: hit.score,
+          },
         ];
       }),
     };
@@ -198,8 +207,19 @@ export class Catalogue {
       department: this.departmentOf(entry),
       offices,
       members,
+      memberDefinitions: this.memberDefinitions(entry),
       savings,
       locale,
+    });
+  }
+
+  /** The published member services of a bundle (none for a service). */
+  private memberDefinitions(entry: Entry): ServiceDefinition[] {
+    if (entry.row.entryType !== 'bundle') return [];
+    const byCode = new Map([...this.entries.values()].map((e) => [e.row.code, e]));
+    return (entry.definition as BundleDefinition).memberCodes.flatMap((code) => {
+      const member = byCode.get(code);
+      return member ? [member.definition as ServiceDefinition] : [];
     });
   }
 
