@@ -1,45 +1,11 @@
 // Every page passes axe (no serious or critical violations) in both languages, and
 // the pages fit a 360 px phone without sideways scrolling.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasHorizontalScroll,
-  launchBrowser,
-  newContext,
-  seriousAxeViolations,
-  signIn,
-} from './support/browser.ts';
-import { startServer } from './support/server.ts';
-import type { RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { hasHorizontalScroll, signIn } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function freshPage(options: Parameters<typeof newContext>[2] = {}): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, options);
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${what}:\n${violations.join('\n')}`).toEqual([]);
-}
+const journey = setUpJourney();
+const { freshPage, expectNoSeriousViolations } = journey;
 
 describe('accessibility', () => {
   it('home, login, register and 404 pass axe, in Chinese and English', async () => {

@@ -1,39 +1,11 @@
 // Platform admins keep the working-day calendar: enter a year the State Council has just
 // published, see it listed with weekday names, and the page passes axe; office admins are refused.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, seriousAxeViolations, signIn } from './support/browser.ts';
-import { startServer } from './support/server.ts';
-import type { RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, { viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${what}:\n${violations.join('\n')}`).toEqual([]);
-}
+const journey = setUpJourney({ viewport: { width: 1280, height: 900 } });
+const { freshPage, expectNoSeriousViolations } = journey;
 
 describe('working-day calendar for platform admins', () => {
   it('shows a published year and adds a 2027 holiday, errors by field first', async () => {

@@ -1,39 +1,11 @@
 // Platform admins keep the city's departments and the catalogue's topics in the web app:
 // add a department, rename a topic and see it where residents browse; everyone else is refused.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, seriousAxeViolations, signIn } from './support/browser.ts';
-import { startServer } from './support/server.ts';
-import type { RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, { viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${what}:\n${violations.join('\n')}`).toEqual([]);
-}
+const journey = setUpJourney({ viewport: { width: 1280, height: 900 } });
+const { freshPage, expectNoSeriousViolations } = journey;
 
 describe('departments and topics for platform admins', () => {
   it('adds a department, with errors by field first', async () => {

@@ -1,47 +1,14 @@
 // Residents at the front door: search as you type with the keyboard, a service page with
 // what to bring and what not to, a bundle with its savings, filters kept in the address,
 // English, the form preview's checks, axe and a 360 px phone.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasHorizontalScroll,
-  launchBrowser,
-  newContext,
-  seriousAxeViolations,
-  signIn,
-} from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasHorizontalScroll, signIn } from './support/browser.ts';
 import { findService, serviceDetail } from './support/catalog.ts';
-import { startServer } from './support/server.ts';
-import type { RunningServer } from './support/server.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function freshPage(options: Parameters<typeof newContext>[2] = {}): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, options);
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${what}:\n${violations.join('\n')}`).toEqual([]);
-}
+const journey = setUpJourney();
+const { freshPage, expectNoSeriousViolations } = journey;
 
 const resultCount = (page: Page) => page.locator('.result-count').innerText();
 const countIn = (text: string) => Number(/(\d+)/.exec(text)?.[1] ?? NaN);

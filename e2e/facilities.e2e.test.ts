@@ -1,40 +1,13 @@
 // Residents finding a community service facility: from a street, from where they are, from typed
 // coordinates; filters; a facility's page with its hours and services; the network in figures;
 // English, axe and a 360 px phone. Expected values come from the server's own answers.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasHorizontalScroll, launchBrowser, newContext, seriousAxeViolations } from './support/browser.ts';
-import { startServer } from './support/server.ts';
-import type { RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasHorizontalScroll } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function freshPage(options: Parameters<typeof newContext>[2] = {}): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, options);
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${what}:\n${violations.join('\n')}`).toEqual([]);
-}
+const journey = setUpJourney();
+const { freshPage, expectNoSeriousViolations } = journey;
 
 interface Facility {
   code: string;

@@ -1,34 +1,11 @@
 // Journeys of a resident: keyboard-only sign-in, 我的, language switch that sticks,
 // signed-in devices, sign-out, and a wrong password.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, newContext, signIn, tabTo } from './support/browser.ts';
-import { startServer } from './support/server.ts';
-import type { RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, signIn, tabTo } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl);
-  contexts.push(context);
-  return context.newPage();
-}
+const journey = setUpJourney();
+const { freshPage } = journey;
 
 describe('resident', () => {
   it('signs in with the keyboard only, sees 我的, switches to English for good, and signs out', async () => {
