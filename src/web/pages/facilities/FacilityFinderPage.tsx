@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { findFacilities } from '../../api/facilities-endpoints.ts';
 import type { FacilityQuery, FacilityTier } from '../../api/facilities-endpoints.ts';
+import { SelectField } from '../../components/ChoiceFields.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { FacilityMap } from '../../components/facilities/FacilityMap.tsx';
 import { FacilityResult } from '../../components/facilities/FacilityResult.tsx';
@@ -275,46 +276,30 @@ function FinderForm({ state }: { state: FinderState }) {
           </p>
         )}
         <div className="facility-finder__row">
-          <div className="field">
-            <label className="field__label" htmlFor="facility-district">
-              {t('facilities.form.district')}
-            </label>
-            <select
-              id="facility-district"
-              className="field__input field__select"
-              value={districtCode}
-              onChange={(event) => {
-                setDistrictCode(event.target.value);
-                setStreetCode('');
-              }}
-            >
-              <option value="">{t('facilities.form.chooseDistrict')}</option>
-              {districtList.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {localName(d, language)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="facility-street">
-              {t('facilities.form.street')}
-            </label>
-            <select
-              id="facility-street"
-              className="field__input field__select"
-              value={streetCode}
-              disabled={!districtCode}
-              onChange={(event) => setStreetCode(event.target.value)}
-            >
-              <option value="">{t('facilities.form.wholeDistrict')}</option>
-              {streets.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {localName(s, language)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="facility-district"
+            label={t('facilities.form.district')}
+            value={districtCode}
+            options={[
+              { value: '', label: t('facilities.form.chooseDistrict') },
+              ...districtList.map((d) => ({ value: d.code, label: localName(d, language) })),
+            ]}
+            onChange={(value) => {
+              setDistrictCode(value);
+              setStreetCode('');
+            }}
+          />
+          <SelectField
+            id="facility-street"
+            label={t('facilities.form.street')}
+            value={streetCode}
+            disabled={!districtCode}
+            options={[
+              { value: '', label: t('facilities.form.wholeDistrict') },
+              ...streets.map((street) => ({ value: street.code, label: localName(street, language) })),
+            ]}
+            onChange={setStreetCode}
+          />
         </div>
         <div className={`field${coordinatesError ? ' field--error' : ''}`}>
           <label className="field__label" htmlFor="facility-coordinates">
@@ -344,42 +329,26 @@ function FinderForm({ state }: { state: FinderState }) {
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('facilities.form.filtersLegend')}</legend>
         <div className="facility-finder__row">
-          <div className="field">
-            <label className="field__label" htmlFor="facility-service">
-              {t('facilities.form.service')}
-            </label>
-            <select
-              id="facility-service"
-              className="field__input field__select"
-              value={service}
-              onChange={(event) => setService(event.target.value)}
-            >
-              <option value="">{t('facilities.form.anyService')}</option>
-              {SERVICE_KEYS.map((key) => (
-                <option key={key} value={key}>
-                  {words.service(key)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="facility-tier">
-              {t('facilities.form.tier')}
-            </label>
-            <select
-              id="facility-tier"
-              className="field__input field__select"
-              value={tier}
-              onChange={(event) => setTier(event.target.value)}
-            >
-              <option value="">{t('facilities.form.anyTier')}</option>
-              {TIERS.map((value) => (
-                <option key={value} value={value}>
-                  {words.tier(value)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="facility-service"
+            label={t('facilities.form.service')}
+            value={service}
+            options={[
+              { value: '', label: t('facilities.form.anyService') },
+              ...SERVICE_KEYS.map((key) => ({ value: key, label: words.service(key) })),
+            ]}
+            onChange={setService}
+          />
+          <SelectField
+            id="facility-tier"
+            label={t('facilities.form.tier')}
+            value={tier}
+            options={[
+              { value: '', label: t('facilities.form.anyTier') },
+              ...TIERS.map((value) => ({ value, label: words.tier(value) })),
+            ]}
+            onChange={setTier}
+          />
         </div>
         <div className="choice">
           <input
