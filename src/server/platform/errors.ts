@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorMessages, interpolate, validationMessages } from './i18n/messages.ts';
 import { pickLocale, type Locale } from './i18n/locale.ts';
+import { moduleErrorMessages, moduleErrorStatus } from './module-errors.ts';
 
-/** Stable machine-readable error codes and the HTTP status each maps to. */
-export const errorStatus = {
+/** The platform's own codes; a module's codes live in its `<module>.errors.ts`. */
+const coreErrorStatus = {
   INTERNAL_ERROR: 500,
   NOT_FOUND: 404,
   VALIDATION_FAILED: 400,
@@ -35,6 +36,9 @@ export const errorStatus = {
   FACILITY_KEY_INVALID: 401,
 } as const;
 
+/** Stable machine-readable error codes and the HTTP status each maps to (core + every module's). */
+export const errorStatus = { ...coreErrorStatus, ...moduleErrorStatus() } as const;
+
 export type ErrorCode = keyof typeof errorStatus;
 
 export interface FieldError {
@@ -59,8 +63,10 @@ export class AppError extends Error {
   }
 }
 
+const moduleMessages = moduleErrorMessages();
+
 export function messageFor(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
-  const entry = errorMessages[code] ?? errorMessages.INTERNAL_ERROR!;
+  const entry = errorMessages[code] ?? moduleMessages[code] ?? errorMessages.INTERNAL_ERROR!;
   return interpolate(entry[locale], params);
 }
 

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorStatus, messageFor, translateValidation } from './errors.ts';
-import { errorMessages } from './i18n/messages.ts';
+import { errorMessages as coreMessages } from './i18n/messages.ts';
+import { moduleErrorMessages } from './module-errors.ts';
+
+const errorMessages = { ...coreMessages, ...moduleErrorMessages() };
 import { pickLocale } from './i18n/locale.ts';
 
 describe('error codes', () => {
@@ -16,8 +19,13 @@ describe('error codes', () => {
     expect(Object.keys(errorMessages).sort()).toEqual([...codes].sort());
   });
 
-  it('docs/errors.md lists every code with its status, and nothing else', () => {
-    const doc = fs.readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
+  it('docs/errors.md and docs/errors/*.md list every code with its status, and nothing else', () => {
+    const docsDir = new URL('../../../docs/', import.meta.url);
+    const moduleDocs = fs
+      .readdirSync(new URL('errors/', docsDir))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => fs.readFileSync(new URL(`errors/${name}`, docsDir), 'utf8'));
+    const doc = [fs.readFileSync(new URL('errors.md', docsDir), 'utf8'), ...moduleDocs].join('\n');
     const rows = [...doc.matchAll(/^\|\s*`([A-Z_]+)`\s*\|\s*(\d{3})\s*\|/gm)].map(
       (m) => [m[1]!, Number(m[2])] as const,
     );

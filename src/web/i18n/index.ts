@@ -2,8 +2,7 @@
 // localStorage and is mirrored into <html lang>.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
-import zhCN from './zh-CN.json' with { type: 'json' };
+import { en, zhCN } from './catalogues.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

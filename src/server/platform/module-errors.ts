@@ -1,0 +1,33 @@
+// Error codes that belong to one module, declared next to that module's code
+// (`<module>.errors.ts`) and merged here into the one code → status map and message catalogue.
+// A module's codes are documented in docs/errors/<module>.md; a unit test keeps the three in step.
+import type { Locale } from './i18n/locale.ts';
+
+/** One module's error codes: HTTP status and the message in both languages. */
+export type ModuleErrorTable = Record<string, { status: number } & Record<Locale, string>>;
+
+/** Every module's table. Add a module's table here (one import, one entry). */
+export const moduleErrorTables = {} satisfies Record<string, ModuleErrorTable>;
+
+type Merged = (typeof moduleErrorTables)[keyof typeof moduleErrorTables];
+type CodesOf<T> = T extends unknown ? keyof T : never;
+export type ModuleErrorCode = CodesOf<Merged> & string;
+
+/** The merged code → status map of every module's codes. */
+export function moduleErrorStatus(): Record<ModuleErrorCode, number> {
+  const status: Record<string, number> = {};
+  for (const table of Object.values(moduleErrorTables) as ModuleErrorTable[]) {
+    for (const [code, entry] of Object.entries(table)) status[code] = entry.status;
+  }
+  return status as Record<ModuleErrorCode, number>;
+}
+
+/** The merged messages of every module's codes. */
+export function moduleErrorMessages(): Record<string, Record<Locale, string>> {
+  const messages: Record<string, Record<Locale, string>> = {};
+  for (const table of Object.values(moduleErrorTables) as ModuleErrorTable[]) {
+    for (const [code, entry] of Object.entries(table))
+      messages[code] = { 'zh-CN': entry['zh-CN'], en: entry.en };
+  }
+  return messages;
+}

@@ -1,0 +1,7 @@
+// The UI text, one pair of JSON files per area (zh-CN and en), merged into one catalogue per
+// language. Each area owns its own top-level keys, so areas can grow without touching each other.
+import enCore from './en.json' with { type: 'json' };
+import zhCore from './zh-CN.json' with { type: 'json' };
+
+export const zhCN = { ...zhCore };
+export const en = { ...enCore };
