@@ -13,6 +13,7 @@ import { describeAccess } from './platform/auth/access.ts';
 import { registerAuth } from './platform/auth/auth-plugin.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { registerErrorHandling } from './platform/errors.ts';
+import { registerJobHandlers } from './job-handlers.ts';
 import { healthRoutes } from './platform/health.routes.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
@@ -91,6 +92,7 @@ async function buildTypedApp(deps: AppDeps) {
 
   registerErrorHandling(app, { webDir: deps.config.webDir });
   registerAuth(app, new DbSessionResolver(deps.database.db));
+  registerJobHandlers(deps);
 
   await app.register(healthRoutes, deps);
   await app.register(referenceRoutes, { db: deps.database.db });

@@ -1,0 +1,9 @@
+// Every module's background job handlers, registered on the app's job runner when the app is
+// built (so tests that drain the queue run the same handlers as `serve`). A module exports one
+// `register<Module>Jobs(deps)` function; add it here.
+import type { AppDeps } from './platform/deps.ts';
+
+/** Registers each module's job handlers on `deps.jobs`. */
+export function registerJobHandlers(deps: AppDeps): void {
+  void deps;
+}
