@@ -1,5 +1,6 @@
 // The service catalogue's model (事项 and 一件事), shared by the demo catalogue, imports, the
 // server and the web app. Money is integer fen; time limits are working days.
+import type { WorkflowDefinition } from './workflow.ts';
 
 export type ServiceKind =
   | 'administrative_licence' // 行政许可
@@ -112,6 +113,8 @@ export interface ServiceDefinition {
   provinces?: string[];
   /** Relative demand, 1..100, for ranking ties. */
   popularity: number;
+  /** Steps, roles and time shares (versioned with the service); without it the default workflow. */
+  workflow?: WorkflowDefinition;
 }
 
 export interface BundleFieldMapping {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { ENTERPRISE_TOPICS, RESIDENT_TOPICS } from '../../../contracts/catalog.ts';
+import { WorkflowDefinitionSchema } from '../../../contracts/workflow.ts';
 
 /** A string that must be one of the given values (JSON Schema `enum`), typed as their union. */
 const literals = <const T extends readonly string[]>(values: T) =>
@@ -105,6 +106,7 @@ export const ServiceDefinitionSchema = Type.Object(
     handlingScope: ScopeSchema,
     provinces: Type.Optional(Type.Array(Text(20), { maxItems: 40 })),
     popularity: Type.Integer({ minimum: 1, maximum: 100 }),
+    workflow: Type.Optional(WorkflowDefinitionSchema),
   },
   { additionalProperties: false },
 );
