@@ -2,12 +2,17 @@
 // (`<module>.errors.ts`) and merged here into the one code → status map and message catalogue.
 // A module's codes are documented in docs/errors/<module>.md; a unit test keeps the three in step.
 import type { Locale } from './i18n/locale.ts';
+import { applicationErrors } from '../modules/applications/applications.errors.ts';
+import { attachmentErrors } from '../modules/attachments/attachments.errors.ts';
 
 /** One module's error codes: HTTP status and the message in both languages. */
 export type ModuleErrorTable = Record<string, { status: number } & Record<Locale, string>>;
 
 /** Every module's table. Add a module's table here (one import, one entry). */
-export const moduleErrorTables = {} satisfies Record<string, ModuleErrorTable>;
+export const moduleErrorTables = {
+  applications: applicationErrors,
+  attachments: attachmentErrors,
+} satisfies Record<string, ModuleErrorTable>;
 
 type Merged = (typeof moduleErrorTables)[keyof typeof moduleErrorTables];
 type CodesOf<T> = T extends unknown ? keyof T : never;

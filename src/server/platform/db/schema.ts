@@ -31,6 +31,30 @@ import type {
   FacilityTable,
   FacilityTerminalTable,
 } from '../../modules/facilities/facilities.tables.ts';
+import type {
+  AttachmentContentTable,
+  AttachmentTable,
+} from '../../modules/attachments/attachments.tables.ts';
+
+import type {
+  ApplicationDraftTable,
+  ApplicationEventTable,
+  ApplicationSupplementTable,
+  ApplicationTable,
+  ApplicationTaskTable,
+  ReceiptCounterTable,
+} from '../../modules/applications/applications.tables.ts';
+
+import type {
+  CertificateCounterTable,
+  CertificateSigningKeyTable,
+  CertificateTable,
+} from '../../modules/certificates/certificates.tables.ts';
+
+import type {
+  NotificationSettingsTable,
+  NotificationTable,
+} from '../../modules/notifications/notifications.tables.ts';
 
 export interface Database {
   districts: DistrictTable;
@@ -58,4 +82,17 @@ export interface Database {
   facilityEvents: FacilityEventTable;
   calendarDays: CalendarDayTable;
   calendarYears: CalendarYearTable;
+  notifications: NotificationTable;
+  notificationSettings: NotificationSettingsTable;
+  attachments: AttachmentTable;
+  attachmentContents: AttachmentContentTable;
+  certificates: CertificateTable;
+  certificateCounters: CertificateCounterTable;
+  certificateSigningKeys: CertificateSigningKeyTable;
+  applications: ApplicationTable;
+  applicationTasks: ApplicationTaskTable;
+  applicationEvents: ApplicationEventTable;
+  applicationSupplements: ApplicationSupplementTable;
+  applicationDrafts: ApplicationDraftTable;
+  receiptCounters: ReceiptCounterTable;
 }

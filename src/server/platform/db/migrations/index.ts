@@ -8,6 +8,10 @@ import * as createCatalog from './20261124130000-create-catalog.ts';
 import * as createFacilities from './20261124140000-create-facilities.ts';
 import * as addOfficeContact from './20261124150000-add-office-contact.ts';
 import * as createCalendar from './20261124160000-create-calendar.ts';
+import * as createApplications from './20261125100000-create-applications.ts';
+import * as createCertificates from './20261125110000-create-certificates.ts';
+import * as createNotifications from './20261125120000-create-notifications.ts';
+import * as createAttachments from './20261125130000-create-attachments.ts';
 
 /** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +24,8 @@ export const migrations: Record<string, Migration> = {
   '20261124140000-create-facilities': createFacilities,
   '20261124150000-add-office-contact': addOfficeContact,
   '20261124160000-create-calendar': createCalendar,
+  '20261125100000-create-applications': createApplications,
+  '20261125110000-create-certificates': createCertificates,
+  '20261125120000-create-notifications': createNotifications,
+  '20261125130000-create-attachments': createAttachments,
 };
