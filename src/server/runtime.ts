@@ -13,6 +13,10 @@ import { PopulationRegisterVerifier } from './modules/identity/real-name-verifie
 import { Catalogue } from './modules/catalog/catalogue.ts';
 import { CalendarHolder, ensureOfficialCalendar } from './platform/calendar/official-calendar.ts';
 import { uuidv7 } from 'uuidv7';
+import {
+  loadCertificateSigner,
+  type CertificateSigner,
+} from './modules/certificates/certificate-signing.ts';
 
 export interface Runtime {
   app: FastifyInstance;
@@ -31,8 +35,9 @@ export async function startRuntime(
 ): Promise<Runtime> {
   const logger = pino({ level: config.logLevel });
   const database = openDatabase(config);
+  let signer: CertificateSigner;
   try {
-    await prepareDatabase(database, config, logger);
+    signer = await prepareDatabase(database, config, logger);
   } catch (error) {
     await database.close();
     throw error;
@@ -49,6 +54,8 @@ export async function startRuntime(
     verifier: new PopulationRegisterVerifier(database.db),
     catalogue,
     calendar,
+    signer,
+    clock: { now: () => new Date() },
   };
   const app = await buildApp(deps);
   app.addHook('onClose', async () => {
@@ -63,14 +70,16 @@ async function prepareDatabase(
   database: DatabaseHandle,
   config: AppConfig,
   logger: pino.Logger,
-): Promise<void> {
+): Promise<CertificateSigner> {
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  const signer = await loadCertificateSigner(database.db, config);
+  logger.info({ keyId: signer.keyId }, 'certificate signing key loaded');
   // The State Council's published years, in every city (not only the demo).
   const calendarYears = await ensureOfficialCalendar(database.db);
   if (calendarYears.length) logger.info({ years: calendarYears }, 'official holiday calendar loaded');
   if (config.demo) {
-    const report = await seedDemo(database.db);
+    const report = await seedDemo(database.db, { signer });
     if (report.created) logger.info(report, 'demo city loaded');
   }
   if (config.adminPassword) await ensureAdmin(database.db, config.adminPassword);
@@ -84,6 +93,7 @@ async function prepareDatabase(
       'No platform admin account exists: set TONGBAN_ADMIN_PASSWORD (12+ characters) to create "admin".',
     );
   }
+  return signer;
 }
 
 /** Creates the `admin` account of an empty city from TONGBAN_ADMIN_PASSWORD, once. */

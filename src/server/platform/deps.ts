@@ -4,6 +4,7 @@ import type { JobRunner } from './jobs/job-runner.ts';
 import type { RealNameVerifier } from '../modules/identity/real-name-verifier.ts';
 import type { Catalogue } from '../modules/catalog/catalogue.ts';
 import type { CalendarHolder } from './calendar/official-calendar.ts';
+import type { CertificateSigner } from '../modules/certificates/certificate-signing.ts';
 
 /** What every module plugin receives; passed in, never hung on a global. */
 export interface AppDeps {
@@ -14,4 +15,15 @@ export interface AppDeps {
   catalogue: Catalogue;
   /** The working-day calendar (Asia/Shanghai), from the calendar tables. */
   calendar: CalendarHolder;
+  /** Signs electronic certificates (电子证照) with the platform's Ed25519 key. */
+  signer: CertificateSigner;
+  /**
+   * The time the modules act at (deadlines, timers). The real clock in production; tests replace
+   * `now` to file on a chosen day (e.g. just before a holiday).
+   */
+  clock: Clock;
+}
+
+export interface Clock {
+  now(): Date;
 }

@@ -18,6 +18,19 @@ interface Entry {
   definition: ServiceDefinition | BundleDefinition;
 }
 
+/** A published entry as applications need it: the version to file under, and its members. */
+export interface PublishedEntry {
+  id: string;
+  code: string;
+  entryType: 'service' | 'bundle';
+  departmentCode: string | null;
+  versionId: string;
+  version: number;
+  definition: ServiceDefinition | BundleDefinition;
+  /** For a bundle: its member services (id, code, definition), in the bundle's order. */
+  members: { id: string; code: string; versionId: string; definition: ServiceDefinition }[];
+}
+
 export interface CatalogueQuery {
   q?: string;
   department?: string;
@@ -211,6 +224,40 @@ export class Catalogue {
       savings,
       locale,
     });
+  }
+
+  /** The published entry by id or code, with its members (for filing applications). */
+  async publishedEntry(idOrCode: string): Promise<PublishedEntry | undefined> {
+    await this.ensureFresh();
+    const entry =
+      this.entries.get(idOrCode) ?? [...this.entries.values()].find((e) => e.row.code === idOrCode);
+    if (!entry) return undefined;
+    const members =
+      entry.row.entryType === 'bundle'
+        ? (entry.definition as BundleDefinition).memberCodes.flatMap((code) => {
+            const member = [...this.entries.values()].find((e) => e.row.code === code);
+            return member
+              ? [
+                  {
+                    id: member.row.id,
+                    code: member.row.code,
+                    versionId: member.row.versionId,
+                    definition: member.definition as ServiceDefinition,
+                  },
+                ]
+              : [];
+          })
+        : [];
+    return {
+      id: entry.row.id,
+      code: entry.row.code,
+      entryType: entry.row.entryType,
+      departmentCode: entry.row.departmentCode,
+      versionId: entry.row.versionId,
+      version: entry.row.version,
+      definition: entry.definition,
+      members,
+    };
   }
 
   /** The published member services of a bundle (none for a service). */

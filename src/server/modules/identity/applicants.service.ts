@@ -1,0 +1,118 @@
+// What the applications module needs to know about applicants and staff, as functions of the
+// identity module (the only one that reads its tables).
+import type { Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { nowIso, type Db } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { findPopulationRecord } from '../registers/registers.service.ts';
+import type { StaffRole } from './identity.tables.ts';
+
+type Executor = Db | Transaction<Database>;
+
+export type ApplicantRef = { personId: string } | { enterpriseId: string };
+
+export interface ApplicantProfile {
+  name: string;
+  districtCode: string | null;
+  streetCode: string | null;
+}
+
+/** Name and place of a person or an enterprise (for routing and for the staff queue). */
+export async function findApplicantProfile(
+  db: Executor,
+  applicant: ApplicantRef,
+): Promise<ApplicantProfile | undefined> {
+  if ('personId' in applicant)
+    return db
+      .selectFrom('people')
+      .select(['name', 'districtCode', 'streetCode'])
+      .where('id', '=', applicant.personId)
+      .executeTakeFirst();
+  return db
+    .selectFrom('enterprises')
+    .select(['name', 'districtCode', 'streetCode'])
+    .where('id', '=', applicant.enterpriseId)
+    .executeTakeFirst();
+}
+
+/** Display names of people and enterprises by id, for lists. */
+export async function applicantNames(
+  db: Executor,
+  ids: { personIds: string[]; enterpriseIds: string[] },
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const personIds = [...new Set(ids.personIds)];
+  const enterpriseIds = [...new Set(ids.enterpriseIds)];
+  if (personIds.length)
+    for (const row of await db
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .where('id', 'in', personIds)
+      .execute())
+      names.set(row.id, row.name);
+  if (enterpriseIds.length)
+    for (const row of await db
+      .selectFrom('enterprises')
+      .select(['id', 'name'])
+      .where('id', 'in', enterpriseIds)
+      .execute())
+      names.set(row.id, row.name);
+  return names;
+}
+
+/**
+ * The person with this ID number, created from the population register when they have never
+ * used the platform (a resident filing at the counter shows their ID card). Undefined when the
+ * register does not know the number either.
+ */
+export async function ensurePersonFromRegister(
+  trx: Transaction<Database>,
+  idNumber: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const person = await trx
+    .selectFrom('people')
+    .select(['id', 'name'])
+    .where('idNumber', '=', idNumber)
+    .executeTakeFirst();
+  if (person) return person;
+  const record = await findPopulationRecord(trx, idNumber);
+  if (!record) return undefined;
+  const id = uuidv7();
+  await trx
+    .insertInto('people')
+    .values({
+      id,
+      name: record.name,
+      idNumber,
+      phone: null,
+      districtCode: record.districtCode,
+      streetCode: record.streetCode,
+      address: record.address,
+      verifiedAt: nowIso(),
+      createdAt: nowIso(),
+    })
+    .execute();
+  return { id, name: record.name };
+}
+
+export interface StaffMember {
+  userId: string;
+  displayName: string;
+  role: StaffRole;
+}
+
+/** Staff of an office, optionally only those with one of the given posts. */
+export async function listOfficeStaff(
+  db: Executor,
+  officeId: string,
+  roles?: readonly StaffRole[],
+): Promise<StaffMember[]> {
+  let query = db
+    .selectFrom('staffRoles as r')
+    .innerJoin('users as u', 'u.id', 'r.userId')
+    .select(['u.id as userId', 'u.displayName', 'r.role'])
+    .where('r.officeId', '=', officeId)
+    .where('u.disabledAt', 'is', null);
+  if (roles?.length) query = query.where('r.role', 'in', [...roles]);
+  return query.orderBy('u.displayName').execute();
+}
