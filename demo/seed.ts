@@ -19,6 +19,7 @@ import { DEMO_BUNDLES, DEMO_SERVICES } from './catalog/index.ts';
 import { seedCatalog } from '../src/server/modules/catalog/catalog-seed.ts';
 import { seedFacilities } from '../src/server/modules/facilities/facilities-seed.ts';
 import { demoFacilities } from './facilities.ts';
+import { seedDemoNotifications } from '../src/server/modules/notifications/notifications-demo.ts';
 import { demoOfficeContact } from './office-contacts.ts';
 import { demoPopulation, NAMED_RESIDENTS } from './population.ts';
 import { SHANGHAI_DISTRICTS, demoStreets } from './shanghai-geography.ts';
@@ -258,6 +259,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
           createdAt,
         })
         .execute();
+      if (account.username === 'demo-resident') await seedDemoNotifications(trx, userId);
       for (const post of account.staff ?? []) {
         const office = await findOfficeByCode(trx, post.officeCode);
         if (!office) throw new Error(`demo office ${post.officeCode} is missing`);

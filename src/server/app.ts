@@ -28,6 +28,7 @@ import { referenceAdminRoutes } from './modules/reference/reference-admin.routes
 import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes.ts';
 import { facilityEventsRoutes } from './modules/facilities/facility-events.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 
 /**
  * Builds the Fastify app: external plugins, then the platform (errors, auth, OpenAPI), then
@@ -107,6 +108,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(facilitiesRoutes, deps);
   await app.register(facilityEventsRoutes, deps);
   await app.register(calendarRoutes, deps);
+  await app.register(notificationsRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
   // unknown paths fall through to the not-found handler, which serves index.html for pages.

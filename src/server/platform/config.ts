@@ -18,6 +18,12 @@ export interface AppConfig {
   jobsEnabled: boolean;
   trustProxy: boolean;
   webDir: string;
+  /** smtp:// or smtps:// URL of the mail relay; undefined means mail is only logged (the demo). */
+  smtpUrl: string | undefined;
+  /** The From address of outgoing mail, e.g. `通办 <noreply@example.gov.cn>`; set with smtpUrl. */
+  mailFrom: string | undefined;
+  /** Where people reach the web app (no trailing slash); links in e-mails are made absolute with it. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -79,8 +85,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     problems.push('TONGBAN_ADMIN_PASSWORD must be at least 12 characters long');
   }
 
+  const port = int('PORT', 3000, 0, 65535);
+  const mail = readMailConfig(env, port, problems);
+
   const config: AppConfig = {
-    port: int('PORT', 3000, 0, 65535),
+    port,
     host: env.TONGBAN_HOST || '0.0.0.0',
     dataDir: path.resolve(env.TONGBAN_DATA_DIR || './data'),
     databaseUrl,
@@ -97,8 +106,48 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     jobsEnabled: bool('TONGBAN_JOBS', true),
     trustProxy: bool('TONGBAN_TRUST_PROXY', false),
     webDir: path.resolve(env.TONGBAN_WEB_DIR || 'dist/web'),
+    ...mail,
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+// A bare address or `Display Name <address>`; the address part without spaces or angle brackets.
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
+/** TONGBAN_SMTP_URL, TONGBAN_MAIL_FROM and TONGBAN_PUBLIC_URL, each bad value reported. */
+function readMailConfig(
+  env: Env,
+  port: number,
+  problems: string[],
+): Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'publicUrl'> {
+  const smtpUrl = env.TONGBAN_SMTP_URL || undefined;
+  if (smtpUrl !== undefined) {
+    let ok = false;
+    try {
+      const url = new URL(smtpUrl);
+      ok = (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push('TONGBAN_SMTP_URL must be an smtp:// or smtps:// URL with a host');
+  }
+  const mailFrom = env.TONGBAN_MAIL_FROM?.trim() || undefined;
+  if (mailFrom !== undefined && !MAIL_FROM.test(mailFrom)) {
+    problems.push(`TONGBAN_MAIL_FROM must be an address or "Name <address>", got "${mailFrom}"`);
+  }
+  if (smtpUrl !== undefined && mailFrom === undefined) {
+    problems.push('TONGBAN_MAIL_FROM is required when TONGBAN_SMTP_URL is set');
+  }
+  const publicUrlRaw = env.TONGBAN_PUBLIC_URL || `http://localhost:${port}`;
+  let publicUrl = publicUrlRaw;
+  try {
+    const url = new URL(publicUrlRaw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+    publicUrl = url.toString().replace(/\/+$/, '');
+  } catch {
+    problems.push(`TONGBAN_PUBLIC_URL must be an http:// or https:// URL, got "${publicUrlRaw}"`);
+  }
+  return { smtpUrl, mailFrom, publicUrl };
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '../../platform/auth/access.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { nowIso, type Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { StaffRole } from './identity.tables.ts';
 
@@ -68,4 +68,49 @@ export async function readPerson(
     requestId,
   });
   return person;
+}
+
+/**
+ * The enabled user accounts behind a set of recipients: the given user ids that exist, the
+ * accounts of the given people, and the accounts of everyone with an active link (legal
+ * representative or agent: not revoked, started, not expired) to the given enterprises.
+ * De-duplicated; used by notifications, which must not read identity's tables itself.
+ */
+export async function listRecipientUserIds(
+  db: Db,
+  recipients: {
+    userIds?: readonly string[];
+    personIds?: readonly string[];
+    enterpriseIds?: readonly string[];
+  },
+): Promise<string[]> {
+  const userIds = [...new Set(recipients.userIds ?? [])];
+  const personIds = new Set(recipients.personIds ?? []);
+  const enterpriseIds = [...new Set(recipients.enterpriseIds ?? [])];
+  if (enterpriseIds.length > 0) {
+    const now = nowIso();
+    const members = await db
+      .selectFrom('enterpriseLinks')
+      .select('personId')
+      .where('enterpriseId', 'in', enterpriseIds)
+      .where('revokedAt', 'is', null)
+      .where('validFrom', '<=', now)
+      .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
+      .execute();
+    for (const member of members) personIds.add(member.personId);
+  }
+  if (userIds.length === 0 && personIds.size === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('disabledAt', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(userIds.length > 0 ? [eb('id', 'in', userIds)] : []),
+        ...(personIds.size > 0 ? [eb('personId', 'in', [...personIds])] : []),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
 }
