@@ -5,6 +5,7 @@ import { translateValidation, type FieldError } from '../../platform/errors.ts';
 import { validationMessage } from '../../platform/i18n/messages.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { BundleDefinitionSchema, ServiceDefinitionSchema } from './catalog.schemas.ts';
+import { bundleWorkflowErrors, workflowDefinitionErrors } from '../workflow/workflow-validation.ts';
 
 const modelAjv = createFormAjv();
 const checkService = modelAjv.compile(ServiceDefinitionSchema);
@@ -58,6 +59,14 @@ export function validateServiceDefinition(input: unknown, locale: Locale): Field
   if (service.handlingScope === 'cross_province' && !service.provinces?.length) {
     errors.push({ path: '/provinces', message: validationMessage('catalog.provincesRequired', locale) });
   }
+  if (service.workflow) {
+    for (const problem of workflowDefinitionErrors(service.workflow, service.form.schema)) {
+      errors.push({
+        path: `/workflow${problem.path}`,
+        message: locale === 'en' ? problem.messageEn : problem.messageZh,
+      });
+    }
+  }
   return errors;
 }
 
@@ -99,5 +108,8 @@ export function validateBundleDefinition(
       }
     });
   });
+  for (const problem of bundleWorkflowErrors(bundle, members)) {
+    errors.push({ path: problem.path, message: locale === 'en' ? problem.messageEn : problem.messageZh });
+  }
   return errors;
 }
