@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/forms.css';
+import './styles/form-renderer.css';
 import './styles/catalog.css';
 import './styles/service.css';
 import './styles/admin.css';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorMessages, interpolate, validationMessages } from './i18n/messages.ts';
+import { translateAjvErrors } from '../../contracts/validation-messages.ts';
+import { errorMessages, interpolate } from './i18n/messages.ts';
 import { pickLocale, type Locale } from './i18n/locale.ts';
 import { moduleErrorMessages, moduleErrorStatus } from './module-errors.ts';
 
@@ -77,20 +78,9 @@ interface AjvLikeError {
   message?: string;
 }
 
-/** Turns ajv errors into field errors in the caller's language. */
+/** Turns ajv errors into field errors in the caller's language (the words the web app's forms use too). */
 export function translateValidation(errors: AjvLikeError[], locale: Locale, prefix = ''): FieldError[] {
-  return errors.map((error) => {
-    let path = error.instancePath;
-    if (error.keyword === 'required' && typeof error.params.missingProperty === 'string') {
-      path = `${path}/${error.params.missingProperty}`;
-    }
-    const formatKey = error.keyword === 'format' ? `format:${String(error.params.format)}` : undefined;
-    const template =
-      (formatKey ? validationMessages[formatKey] : undefined) ??
-      validationMessages[error.keyword] ??
-      validationMessages.default!;
-    return { path: `${prefix}${path}`, message: interpolate(template[locale], error.params) };
-  });
+  return translateAjvErrors(errors, locale).map(({ path, message }) => ({ path: `${prefix}${path}`, message }));
 }
 
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {

@@ -1,5 +1,5 @@
 // Reads a service form (JSON Schema + ui hints, src/contracts/catalog.ts) into the list of
-// fields the renderer shows. Forms are flat objects of strings, numbers, integers and
+// fields the renderer shows (form-ui.ts turns it into rjsf's uiSchema). Forms are flat objects of strings, numbers, integers and
 // booleans, with enums, formats and limits; anything else is reported as unsupported
 // rather than guessed at. The input may be half-typed JSON from the authoring editor, so
 // nothing here trusts its shape.
@@ -144,36 +144,4 @@ export function describeForm(schema: unknown, ui: unknown): FormModel {
     });
   }
   return { fields, unsupported };
-}
-
-/** What people typed or ticked, per field. */
-export type FormValues = Record<string, string | boolean>;
-
-/**
- * The JSON the server would receive: empty answers left out (so that `required` catches
- * them), numbers as numbers when they read as one (otherwise the text, so that `type`
- * reports it), an unticked consent box left out, another unticked box as false.
- */
-export function toFormData(model: FormModel, values: FormValues): Record<string, unknown> {
-  const data: Record<string, unknown> = {};
-  for (const field of model.fields) {
-    const value = values[field.name];
-    if (field.type === 'boolean' && !field.options) {
-      if (value === true) data[field.name] = true;
-      else if (!field.isConsent) data[field.name] = false;
-      continue;
-    }
-    if (typeof value !== 'string' || value.trim() === '') continue;
-    const option = field.options?.find((candidate) => String(candidate.value) === value);
-    if (option) {
-      data[field.name] = option.value;
-    } else if (field.type === 'number' || field.type === 'integer') {
-      const text = value.trim().replace(/,/g, '');
-      const number = Number(text);
-      data[field.name] = /^-?\d+(\.\d+)?$/.test(text) && Number.isFinite(number) ? number : value;
-    } else {
-      data[field.name] = field.widget === 'textarea' || field.widget === 'address' ? value : value.trim();
-    }
-  }
-  return data;
 }

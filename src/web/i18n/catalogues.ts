@@ -2,6 +2,8 @@
 // language. Each area owns its own top-level keys, so areas can grow without touching each other.
 import enCore from './en.json' with { type: 'json' };
 import zhCore from './zh-CN.json' with { type: 'json' };
+import enForms from './forms.en.json' with { type: 'json' };
+import zhForms from './forms.zh-CN.json' with { type: 'json' };
 
-export const zhCN = { ...zhCore };
-export const en = { ...enCore };
+export const zhCN = { ...zhCore, ...zhForms };
+export const en = { ...enCore, ...enForms };

@@ -1,3 +1,4 @@
+import { formValidationMessages } from '../../../contracts/validation-messages.ts';
 import type { Locale } from './locale.ts';
 
 /**
@@ -67,34 +68,10 @@ export const errorMessages: Record<string, Record<Locale, string>> = {
   },
 };
 
-/** Texts for JSON Schema validation keywords, with {placeholders} from ajv's params. */
+/** Texts for validation problems (JSON Schema keywords and module rules), with {placeholders}. */
 export const validationMessages: Record<string, Record<Locale, string>> = {
-  required: { 'zh-CN': '此项为必填项', en: 'This field is required' },
-  minLength: { 'zh-CN': '至少需要 {limit} 个字符', en: 'Must be at least {limit} characters' },
-  maxLength: { 'zh-CN': '最多 {limit} 个字符', en: 'Must be at most {limit} characters' },
-  pattern: { 'zh-CN': '格式不正确', en: 'The format is not valid' },
-  format: { 'zh-CN': '格式不正确（应为 {format}）', en: 'The format is not valid (expected {format})' },
-  type: { 'zh-CN': '类型不正确（应为 {type}）', en: 'Wrong type (expected {type})' },
-  enum: { 'zh-CN': '取值不在允许范围内', en: 'The value is not one of the allowed values' },
-  const: { 'zh-CN': '取值不正确', en: 'The value is not allowed' },
-  minimum: { 'zh-CN': '不能小于 {limit}', en: 'Must be at least {limit}' },
-  maximum: { 'zh-CN': '不能大于 {limit}', en: 'Must be at most {limit}' },
-  minItems: { 'zh-CN': '至少需要 {limit} 项', en: 'Needs at least {limit} items' },
-  maxItems: { 'zh-CN': '最多 {limit} 项', en: 'At most {limit} items' },
-  additionalProperties: {
-    'zh-CN': '不允许的字段：{additionalProperty}',
-    en: 'Unknown field: {additionalProperty}',
-  },
-  'format:cn-id-number': {
-    'zh-CN': '身份证号码无效（请核对18位号码及校验位）',
-    en: 'Invalid resident ID number (check the 18 characters and the check digit)',
-  },
-  'format:cn-mobile': { 'zh-CN': '请输入11位手机号码', en: 'Enter an 11-digit mobile number' },
-  'format:cn-uscc': {
-    'zh-CN': '统一社会信用代码无效（校验位不正确）',
-    en: 'Invalid unified social credit code (bad check digit)',
-  },
-  default: { 'zh-CN': '取值无效', en: 'The value is not valid' },
+  // JSON Schema keywords: one table with the web app's form renderer (src/contracts).
+  ...formValidationMessages,
   'enterprise.agentExpiry': {
     'zh-CN': '授权截止时间须为将来的时间，且不超过五年',
     en: 'The authorisation must end in the future, at most five years from now',
