@@ -28,6 +28,7 @@ import { referenceAdminRoutes } from './modules/reference/reference-admin.routes
 import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes.ts';
 import { facilityEventsRoutes } from './modules/facilities/facility-events.routes.ts';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 
 /**
@@ -107,6 +108,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(referenceAdminRoutes, deps);
   await app.register(facilitiesRoutes, deps);
   await app.register(facilityEventsRoutes, deps);
+  await app.register(attachmentsRoutes, deps);
   await app.register(calendarRoutes, deps);
   await app.register(notificationsRoutes, deps);
 

@@ -18,6 +18,12 @@ export interface AppConfig {
   jobsEnabled: boolean;
   trustProxy: boolean;
   webDir: string;
+  /** Largest attachment accepted, in bytes. */
+  uploadMaxBytes: number;
+  /** Uploads one user may hold that are not yet part of an application. */
+  uploadMaxUnbound: number;
+  /** Uploads per minute per user. */
+  uploadRateLimitPerMinute: number;
   /** smtp:// or smtps:// URL of the mail relay; undefined means mail is only logged (the demo). */
   smtpUrl: string | undefined;
   /** The From address of outgoing mail, e.g. `通办 <noreply@example.gov.cn>`; set with smtpUrl. */
@@ -106,6 +112,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     jobsEnabled: bool('TONGBAN_JOBS', true),
     trustProxy: bool('TONGBAN_TRUST_PROXY', false),
     webDir: path.resolve(env.TONGBAN_WEB_DIR || 'dist/web'),
+    uploadMaxBytes: int('TONGBAN_UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    uploadMaxUnbound: int('TONGBAN_UPLOAD_MAX_UNBOUND', 30, 1, 1000),
+    uploadRateLimitPerMinute: int('TONGBAN_UPLOAD_RATE_LIMIT', 60, 1, 10000),
     ...mail,
     ...overrides,
   };
