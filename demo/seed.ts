@@ -23,6 +23,8 @@ import { seedDemoNotifications } from '../src/server/modules/notifications/notif
 import { demoOfficeContact } from './office-contacts.ts';
 import { demoPopulation, NAMED_RESIDENTS } from './population.ts';
 import { SHANGHAI_DISTRICTS, demoStreets } from './shanghai-geography.ts';
+import { seedDemoCertificates } from './certificates.ts';
+import type { CertificateSigner } from '../src/server/modules/certificates/certificate-signing.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 
@@ -183,8 +185,11 @@ export interface SeedReport {
   offices: number;
 }
 
-/** Loads the demo city. Idempotent: on a database that already has it, nothing changes. */
-export async function seedDemo(db: Db): Promise<SeedReport> {
+/**
+ * Loads the demo city. Idempotent: on a database that already has it, nothing changes. With a
+ * signer, the demo people and enterprises also hold a few signed certificates.
+ */
+export async function seedDemo(db: Db, options: { signer?: CertificateSigner } = {}): Promise<SeedReport> {
   const already = await db
     .selectFrom('users')
     .select('id')
@@ -210,13 +215,16 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
   // New demo services of a later release reach an existing demo database too (idempotent by code).
   await seedCatalog(db, { services: DEMO_SERVICES, bundles: DEMO_BUNDLES });
   await seedFacilities(db, demoFacilities());
-  if (already)
+  if (already) {
+    if (options.signer)
+      await seedDemoCertificates(db, options.signer, { canteenUscc: demoUscc(DEMO_ENTERPRISES[0]!) });
     return {
       created: false,
       accounts: DEMO_ACCOUNTS.length,
       people: population.records.length,
       offices: offices.length,
     };
+  }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
@@ -311,6 +319,8 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
     }
     await appendAudit(trx, { actor: null, action: 'demo.seed', details: { accounts: DEMO_ACCOUNTS.length } });
   });
+  if (options.signer)
+    await seedDemoCertificates(db, options.signer, { canteenUscc: demoUscc(DEMO_ENTERPRISES[0]!) });
   return {
     created: true,
     accounts: DEMO_ACCOUNTS.length,

@@ -1,6 +1,7 @@
 import { seedDemo, DEMO_PASSWORD } from '../../demo/seed.ts';
 import { openDatabase } from '../server/platform/db/database.ts';
 import { migrateToLatest } from '../server/platform/db/migrate.ts';
+import { loadCertificateSigner } from '../server/modules/certificates/certificate-signing.ts';
 import { UsageError, type Command } from './command.ts';
 
 export const migrateCommand: Command = {
@@ -37,10 +38,12 @@ export const seedCommand: Command = {
   async run({ values, positionals, loadConfig }) {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (!values.demo) throw new UsageError('say what to seed: --demo');
-    const database = openDatabase(loadConfig());
+    const config = loadConfig();
+    const database = openDatabase(config);
     try {
       await migrateToLatest(database.db);
-      const report = await seedDemo(database.db);
+      const signer = await loadCertificateSigner(database.db, config);
+      const report = await seedDemo(database.db, { signer });
       process.stdout.write(
         `${report.created ? 'Demo city loaded' : 'Demo city already present'}: ${report.offices} offices, ` +
           `${report.people} people in the population register, ${report.accounts} demo accounts.\n` +

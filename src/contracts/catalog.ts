@@ -115,6 +115,20 @@ export interface ServiceDefinition {
   popularity: number;
   /** Steps, roles and time shares (versioned with the service); without it the default workflow. */
   workflow?: WorkflowDefinition;
+  /**
+   * The electronic certificate (电子证照) completing it issues, when other services ask for it as
+   * a material (`certificate:<certificateType>`); without it a licence, confirmation or
+   * registration issues a decision document named after the service (see certificateResultFor).
+   */
+  result?: ServiceResult;
+}
+
+export interface ServiceResult {
+  certificateType: string;
+  nameZh: string;
+  nameEn: string;
+  /** Years it stays valid; absent = long-term (长期). */
+  validityYears?: number;
 }
 
 export interface BundleFieldMapping {

@@ -28,6 +28,7 @@ import { referenceAdminRoutes } from './modules/reference/reference-admin.routes
 import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes.ts';
 import { facilityEventsRoutes } from './modules/facilities/facility-events.routes.ts';
+import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 
@@ -110,6 +111,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(facilityEventsRoutes, deps);
   await app.register(attachmentsRoutes, deps);
   await app.register(calendarRoutes, deps);
+  await app.register(certificatesRoutes, deps);
   await app.register(notificationsRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;

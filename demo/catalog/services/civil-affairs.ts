@@ -65,6 +65,7 @@ export const CIVIL_AFFAIRS_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 1,
     handlingScope: 'city',
     popularity: 87,
+    result: { certificateType: 'marriage', nameZh: '结婚证', nameEn: 'Marriage certificate' },
   },
   {
     code: 'CAB-0002',

@@ -39,6 +39,7 @@ export const HEALTH_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'city',
     popularity: 73,
+    result: { certificateType: 'birth_medical', nameZh: '出生医学证明', nameEn: 'Medical birth certificate' },
   },
   {
     code: 'HLTH-0002',
@@ -72,6 +73,7 @@ export const HEALTH_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'city',
     popularity: 66,
+    result: { certificateType: 'vaccination', nameZh: '预防接种证', nameEn: 'Vaccination record' },
   },
   {
     code: 'HLTH-0003',

@@ -53,6 +53,11 @@ export const HOUSING_CONSTRUCTION_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'district',
     popularity: 50,
+    result: {
+      certificateType: 'construction_permit',
+      nameZh: '建筑工程施工许可证',
+      nameEn: 'Construction works permit',
+    },
   },
   {
     code: 'HCC-0002',

@@ -59,6 +59,11 @@ export const REAL_ESTATE_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 1,
     handlingScope: 'city',
     popularity: 79,
+    result: {
+      certificateType: 'real_estate',
+      nameZh: '不动产权证书',
+      nameEn: 'Real estate title certificate',
+    },
   },
   {
     code: 'PNR-0005',
@@ -211,5 +216,10 @@ export const REAL_ESTATE_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'district',
     popularity: 25,
+    result: {
+      certificateType: 'real_estate',
+      nameZh: '不动产权证书',
+      nameEn: 'Real estate title certificate',
+    },
   },
 ];

@@ -54,6 +54,11 @@ export const PLANNING_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'district',
     popularity: 45,
+    result: {
+      certificateType: 'planning_permit',
+      nameZh: '建设工程规划许可证',
+      nameEn: 'Construction planning permit',
+    },
   },
   {
     code: 'PNR-0002',

@@ -228,6 +228,12 @@ export const POLICE_HOUSEHOLD_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 1,
     handlingScope: 'city',
     popularity: 83,
+    result: {
+      certificateType: 'residence_permit',
+      nameZh: '上海市居住证',
+      nameEn: 'Shanghai residence permit',
+      validityYears: 1,
+    },
   },
   {
     code: 'PSBH-0005',

@@ -141,6 +141,12 @@ export const POLICE_TRAFFIC_SERVICES: ServiceDefinition[] = [
     handlingScope: 'cross_province',
     provinces: YRD_PROVINCES,
     popularity: 82,
+    result: {
+      certificateType: 'driving_licence',
+      nameZh: '机动车驾驶证',
+      nameEn: 'Driving licence',
+      validityYears: 10,
+    },
   },
   {
     code: 'PSBT-0004',
@@ -243,5 +249,11 @@ export const POLICE_TRAFFIC_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'city',
     popularity: 50,
+    result: {
+      certificateType: 'driving_licence',
+      nameZh: '机动车驾驶证',
+      nameEn: 'Driving licence',
+      validityYears: 6,
+    },
   },
 ];

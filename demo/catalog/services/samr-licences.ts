@@ -102,6 +102,12 @@ export const SAMR_LICENCE_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'district',
     popularity: 86,
+    result: {
+      certificateType: 'food_business_licence',
+      nameZh: '食品经营许可证',
+      nameEn: 'Food business licence',
+      validityYears: 5,
+    },
   },
   {
     code: 'SAMR-0011',
@@ -143,6 +149,12 @@ export const SAMR_LICENCE_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'district',
     popularity: 35,
+    result: {
+      certificateType: 'food_business_licence',
+      nameZh: '食品经营许可证',
+      nameEn: 'Food business licence',
+      validityYears: 5,
+    },
   },
   {
     code: 'SAMR-0012',
@@ -330,6 +342,11 @@ export const SAMR_LICENCE_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 1,
     handlingScope: 'city',
     popularity: 33,
+    result: {
+      certificateType: 'business_licence',
+      nameZh: '营业执照（外商投资企业）',
+      nameEn: 'Business licence (foreign-invested enterprise)',
+    },
   },
   {
     code: 'SAMR-0016',
@@ -368,5 +385,6 @@ export const SAMR_LICENCE_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'city',
     popularity: 22,
+    result: { certificateType: 'business_licence', nameZh: '营业执照', nameEn: 'Business licence' },
   },
 ];

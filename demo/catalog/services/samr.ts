@@ -79,6 +79,7 @@ export const SAMR_REGISTRATION_SERVICES: ServiceDefinition[] = [
     handlingScope: 'cross_province',
     provinces: YRD_PROVINCES,
     popularity: 95,
+    result: { certificateType: 'business_licence', nameZh: '营业执照', nameEn: 'Business licence' },
   },
   {
     code: 'SAMR-0002',
@@ -125,6 +126,11 @@ export const SAMR_REGISTRATION_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'city',
     popularity: 82,
+    result: {
+      certificateType: 'business_licence',
+      nameZh: '营业执照（个体工商户）',
+      nameEn: 'Business licence (individual business)',
+    },
   },
   {
     code: 'SAMR-0003',

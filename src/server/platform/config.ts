@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Validated runtime configuration, read once from the environment at start. */
@@ -18,6 +19,10 @@ export interface AppConfig {
   jobsEnabled: boolean;
   trustProxy: boolean;
   webDir: string;
+  /** PEM file of the Ed25519 key certificates are signed with; undefined = `signing-key.pem` in dataDir. */
+  signingKeyFile: string | undefined;
+  /** Public certificate checks (verify, QR) per minute per address. */
+  verifyRateLimitPerMinute: number;
   /** Largest attachment accepted, in bytes. */
   uploadMaxBytes: number;
   /** Uploads one user may hold that are not yet part of an application. */
@@ -112,6 +117,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     jobsEnabled: bool('TONGBAN_JOBS', true),
     trustProxy: bool('TONGBAN_TRUST_PROXY', false),
     webDir: path.resolve(env.TONGBAN_WEB_DIR || 'dist/web'),
+    signingKeyFile: signingKeyFile(env, problems),
+    verifyRateLimitPerMinute: int('TONGBAN_VERIFY_RATE_LIMIT', 60, 1, 100000),
     uploadMaxBytes: int('TONGBAN_UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     uploadMaxUnbound: int('TONGBAN_UPLOAD_MAX_UNBOUND', 30, 1, 1000),
     uploadRateLimitPerMinute: int('TONGBAN_UPLOAD_RATE_LIMIT', 60, 1, 10000),
@@ -159,4 +166,17 @@ function readMailConfig(
     problems.push(`TONGBAN_PUBLIC_URL must be an http:// or https:// URL, got "${publicUrlRaw}"`);
   }
   return { smtpUrl, mailFrom, publicUrl };
+}
+
+/** TONGBAN_SIGNING_KEY_FILE: an existing, readable file (its content is checked when loaded). */
+function signingKeyFile(env: Env, problems: string[]): string | undefined {
+  const raw = env.TONGBAN_SIGNING_KEY_FILE || undefined;
+  if (raw === undefined) return undefined;
+  const file = path.resolve(raw);
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch {
+    problems.push(`TONGBAN_SIGNING_KEY_FILE must name a readable PEM file, got "${raw}"`);
+  }
+  return file;
 }

@@ -5,6 +5,7 @@ import type { Locale } from './i18n/locale.ts';
 import { notificationsErrors } from '../modules/notifications/notifications.errors.ts';
 import { applicationErrors } from '../modules/applications/applications.errors.ts';
 import { attachmentErrors } from '../modules/attachments/attachments.errors.ts';
+import { certificateErrors } from '../modules/certificates/certificates.errors.ts';
 
 /** One module's error codes: HTTP status and the message in both languages. */
 export type ModuleErrorTable = Record<string, { status: number } & Record<Locale, string>>;
@@ -14,6 +15,7 @@ export const moduleErrorTables = {
   notifications: notificationsErrors,
   applications: applicationErrors,
   attachments: attachmentErrors,
+  certificates: certificateErrors,
 } satisfies Record<string, ModuleErrorTable>;
 
 type Merged = (typeof moduleErrorTables)[keyof typeof moduleErrorTables];

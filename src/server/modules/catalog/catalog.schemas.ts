@@ -72,6 +72,9 @@ export const FormSchema = Type.Object(
         helpZh: Type.Optional(StringMap),
         helpEn: Type.Optional(StringMap),
         prefill: Type.Optional(StringMap),
+        prefillLocked: Type.Optional(
+          Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 200 }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -107,6 +110,18 @@ export const ServiceDefinitionSchema = Type.Object(
     provinces: Type.Optional(Type.Array(Text(20), { maxItems: 40 })),
     popularity: Type.Integer({ minimum: 1, maximum: 100 }),
     workflow: Type.Optional(WorkflowDefinitionSchema),
+    /** The electronic certificate completing it issues (see certificateResultFor). */
+    result: Type.Optional(
+      Type.Object(
+        {
+          certificateType: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 }),
+          nameZh: Text(100, 2),
+          nameEn: Text(200, 2),
+          validityYears: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
