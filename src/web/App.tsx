@@ -14,6 +14,7 @@ import { TopicsPage } from './pages/catalog/TopicsPage.tsx';
 import { FacilityFinderPage } from './pages/facilities/FacilityFinderPage.tsx';
 import { FacilityOverviewPage } from './pages/facilities/FacilityOverviewPage.tsx';
 import { FacilityPage } from './pages/facilities/FacilityPage.tsx';
+import { InboxPage } from './pages/notifications/InboxPage.tsx';
 import { SessionProvider } from './session/session-context.tsx';
 
 // Authoring is for a few staff: its pages load on first use, not with the front door.
@@ -34,6 +35,11 @@ const DepartmentsPage = lazy(() =>
 );
 const CalendarAdminPage = lazy(() =>
   import('./pages/admin/CalendarAdminPage.tsx').then((module) => ({ default: module.CalendarAdminPage })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import('./pages/notifications/NotificationSettingsPage.tsx').then((module) => ({
+    default: module.NotificationSettingsPage,
+  })),
 );
 const TopicsAdminPage = lazy(() =>
   import('./pages/admin/TopicsAdminPage.tsx').then((module) => ({ default: module.TopicsAdminPage })),
@@ -64,6 +70,15 @@ export function App() {
             <Route path="login" element={<LoginPage />} />
             <Route path="register" element={<RegisterPage />} />
             <Route path="me" element={<MePage />} />
+            <Route path="me/inbox" element={<InboxPage />} />
+            <Route
+              path="me/notification-settings"
+              element={
+                <Loading>
+                  <NotificationSettingsPage />
+                </Loading>
+              }
+            />
             <Route path="services" element={<ServiceSearchPage />} />
             <Route path="services/:idOrCode" element={<ServicePage />} />
             <Route path="topics" element={<TopicsPage />} />

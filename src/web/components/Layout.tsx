@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-do
 import { canAuthor } from '../lib/authoring.ts';
 import { useSession } from '../session/session-context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { InboxLink } from '../pages/notifications/InboxLink.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -85,11 +86,16 @@ export function Layout() {
                 </li>
               )}
               {isSignedIn ? (
-                <li>
-                  <NavLink to="/me" className="site-nav__link">
-                    {t('layout.nav.me')}
-                  </NavLink>
-                </li>
+                <>
+                  <li>
+                    <InboxLink />
+                  </li>
+                  <li>
+                    <NavLink to="/me" end className="site-nav__link">
+                      {t('layout.nav.me')}
+                    </NavLink>
+                  </li>
+                </>
               ) : (
                 <>
                   <li>

@@ -2,8 +2,10 @@
 // language. Each area owns its own top-level keys, so areas can grow without touching each other.
 import enCore from './en.json' with { type: 'json' };
 import zhCore from './zh-CN.json' with { type: 'json' };
+import enNotifications from './notifications.en.json' with { type: 'json' };
+import zhNotifications from './notifications.zh-CN.json' with { type: 'json' };
 import enForms from './forms.en.json' with { type: 'json' };
 import zhForms from './forms.zh-CN.json' with { type: 'json' };
 
-export const zhCN = { ...zhCore, ...zhForms };
-export const en = { ...enCore, ...enForms };
+export const zhCN = { ...zhCore, ...zhNotifications, ...zhForms };
+export const en = { ...enCore, ...enNotifications, ...enForms };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import type { Me } from '../api/types.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RequireSession } from '../components/RequireSession.tsx';
@@ -40,6 +40,20 @@ function MeContent({ me }: { me: Me }) {
         {me.person && <PersonPanel person={me.person} />}
         {me.person && <EnterprisesPanel enterprises={me.enterprises} />}
         {isStaff && <PostsPanel posts={me.staff} isAdmin={me.isAdmin} />}
+        <section className="panel" aria-labelledby="me-notifications-title">
+          <h2 className="panel__title" id="me-notifications-title">
+            {t('notifications.me.title')}
+          </h2>
+          <p className="panel__intro">{t('notifications.me.intro')}</p>
+          <ul>
+            <li>
+              <Link to="/me/inbox">{t('notifications.me.inbox')}</Link>
+            </li>
+            <li>
+              <Link to="/me/notification-settings">{t('notifications.me.settings')}</Link>
+            </li>
+          </ul>
+        </section>
         <SessionsPanel />
         {/* Access records are about a person's data; staff-only accounts have none. */}
         {me.person && <DataAccessPanel />}
