@@ -6,6 +6,8 @@ import enNotifications from './notifications.en.json' with { type: 'json' };
 import zhNotifications from './notifications.zh-CN.json' with { type: 'json' };
 import enForms from './forms.en.json' with { type: 'json' };
 import zhForms from './forms.zh-CN.json' with { type: 'json' };
+import enAttachments from './attachments.en.json' with { type: 'json' };
+import zhAttachments from './attachments.zh-CN.json' with { type: 'json' };
 
-export const zhCN = { ...zhCore, ...zhNotifications, ...zhForms };
-export const en = { ...enCore, ...enNotifications, ...enForms };
+export const zhCN = { ...zhCore, ...zhNotifications, ...zhForms, ...zhAttachments };
+export const en = { ...enCore, ...enNotifications, ...enForms, ...enAttachments };
