@@ -105,7 +105,9 @@ describe('catalogue authoring', () => {
     await preview.getByText('将由 公安户籍 自动填写').waitFor();
     // It checks as it is filled in, with the shared formats.
     await preview.getByLabel('联系电话').fill('12345');
-    await expect.poll(() => preview.locator('.field__error').first().innerText()).toContain('11 位手机号码');
+    await expect
+      .poll(() => preview.locator('.field__error').first().innerText())
+      .toContain('请输入11位手机号码');
     // Broken JSON is reported, and the preview keeps the last form that parsed.
     await page.getByLabel('表单结构（JSON Schema）').fill('{ "type": "object", ');
     await expect.poll(() => page.locator('#formSchema-error').innerText()).toContain('JSON 无法解析');

@@ -209,7 +209,8 @@ describe('catalogue search', () => {
     await preview.getByRole('button', { name: '检查填写' }).click();
     const summary = preview.locator('.error-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toContain('此项必填');
+    // The server's own wording (src/contracts/validation-messages.ts).
+    expect(await summary.innerText()).toContain('此项为必填项');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
 
     // A well-formed number with a wrong check digit: the shared cn-id-number format refuses it.
