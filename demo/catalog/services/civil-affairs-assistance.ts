@@ -212,6 +212,58 @@ export const CIVIL_AFFAIRS_ASSISTANCE_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'district',
     popularity: 52,
+    // The street accepts; civil affairs checks the household's finances, visits the home, and
+    // decides after the seven-day public notice.
+    workflow: {
+      start: 'acceptance',
+      steps: [
+        {
+          key: 'acceptance',
+          kind: 'acceptance',
+          role: 'window_clerk',
+          nameZh: '街道受理',
+          nameEn: 'Acceptance at the street office',
+          timeShare: 10,
+          next: [{ goto: 'means_check' }],
+        },
+        {
+          key: 'means_check',
+          kind: 'review',
+          role: 'reviewer',
+          nameZh: '家庭经济状况核对',
+          nameEn: 'Means test',
+          timeShare: 30,
+          next: [{ goto: 'home_visit' }],
+        },
+        {
+          key: 'home_visit',
+          kind: 'review',
+          role: 'reviewer',
+          nameZh: '入户调查',
+          nameEn: 'Home visit',
+          timeShare: 25,
+          next: [{ goto: 'decision' }],
+        },
+        {
+          key: 'decision',
+          kind: 'decision',
+          role: 'approver',
+          nameZh: '公示并审批',
+          nameEn: 'Public notice and decision',
+          timeShare: 30,
+          next: [{ goto: 'completion' }],
+        },
+        {
+          key: 'completion',
+          kind: 'completion',
+          role: 'window_clerk',
+          nameZh: '办结',
+          nameEn: 'Completion',
+          timeShare: 5,
+        },
+      ],
+      supplementPausesClock: true,
+    },
   },
   {
     code: 'CAB-0011',

@@ -76,6 +76,51 @@ export const FIRE_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'district',
     popularity: 64,
+    // 告知承诺: a pledge gets the permit at once (the check follows later); otherwise the venue
+    // is inspected before the decision.
+    workflow: {
+      start: 'acceptance',
+      steps: [
+        {
+          key: 'acceptance',
+          kind: 'acceptance',
+          role: 'window_clerk',
+          nameZh: '受理',
+          nameEn: 'Acceptance',
+          timeShare: 10,
+          next: [
+            { when: [{ field: 'approach', op: 'eq', value: 'pledge' }], goto: 'decision' },
+            { goto: 'inspection' },
+          ],
+        },
+        {
+          key: 'inspection',
+          kind: 'review',
+          role: 'reviewer',
+          nameZh: '现场检查',
+          nameEn: 'On-site inspection',
+          timeShare: 50,
+          next: [{ goto: 'decision' }],
+        },
+        {
+          key: 'decision',
+          kind: 'decision',
+          role: 'approver',
+          nameZh: '作出许可决定',
+          nameEn: 'Licensing decision',
+          timeShare: 30,
+          next: [{ goto: 'delivery' }],
+        },
+        {
+          key: 'delivery',
+          kind: 'completion',
+          role: 'window_clerk',
+          nameZh: '送达',
+          nameEn: 'Delivery',
+          timeShare: 10,
+        },
+      ],
+    },
   },
   {
     code: 'FIRE-0002',

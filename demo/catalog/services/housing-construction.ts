@@ -141,6 +141,42 @@ export const HOUSING_CONSTRUCTION_SERVICES: ServiceDefinition[] = [
     tripsNeeded: 0,
     handlingScope: 'district',
     popularity: 34,
+    // A plain sign is filed on the spot; an illuminated one is checked for safety first. A filing
+    // has nothing to deliver, so it ends with the decision.
+    workflow: {
+      start: 'acceptance',
+      steps: [
+        {
+          key: 'acceptance',
+          kind: 'acceptance',
+          role: 'window_clerk',
+          nameZh: '受理',
+          nameEn: 'Acceptance',
+          timeShare: 20,
+          next: [
+            { when: [{ field: 'illuminated', op: 'falsy' }], goto: 'filing' },
+            { goto: 'safety_review' },
+          ],
+        },
+        {
+          key: 'safety_review',
+          kind: 'review',
+          role: 'reviewer',
+          nameZh: '灯光招牌安全审查',
+          nameEn: 'Safety review of the lit sign',
+          timeShare: 40,
+          next: [{ goto: 'filing' }],
+        },
+        {
+          key: 'filing',
+          kind: 'decision',
+          role: 'approver',
+          nameZh: '备案审核',
+          nameEn: 'Filing decision',
+          timeShare: 40,
+        },
+      ],
+    },
   },
   {
     code: 'HCC-0004',

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_BUNDLES, DEMO_SERVICES } from '../../../../demo/catalog/index.ts';
 import type { ServiceDefinition } from '../../../contracts/catalog.ts';
 import type { WorkflowDefinition, WorkflowTransition } from '../../../contracts/workflow.ts';
 import { defaultWorkflow, workflowOf } from './default-workflow.ts';
 import { longestPath } from './workflow-graph.ts';
+import { applyAction, startWorkflow } from './workflow-interpreter.ts';
 import {
   allocateWorkingDays,
   buildPlan,
@@ -193,5 +195,39 @@ describe('plans', () => {
         members: [{ code: good.code, definition: good }],
       }),
     ).toThrow(/TAX-T001/);
+  });
+});
+
+describe('the demo catalogue', () => {
+  it('plans every service and bundle within its promise, the pledge and the plain sign taking less', () => {
+    const byCode = new Map(DEMO_SERVICES.map((s) => [s.code, s]));
+    for (const definition of DEMO_SERVICES) {
+      const plan = buildPlan({ type: 'service', code: definition.code, definition });
+      expect(promisedWorkingDays(plan), definition.code).toBe(definition.promisedTimeLimitDays);
+    }
+    for (const bundle of DEMO_BUNDLES) {
+      const members = bundle.memberCodes.map((code) => ({ code, definition: byCode.get(code)! }));
+      const plan = buildPlan({ type: 'bundle', code: bundle.code, definition: bundle, members });
+      const slowest = Math.max(...members.map((m) => m.definition.promisedTimeLimitDays));
+      expect(promisedWorkingDays(plan), bundle.code).toBeLessThanOrEqual(slowest);
+    }
+    expect(
+      DEMO_SERVICES.filter((s) => s.workflow)
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['CAB-0010', 'FIRE-0001', 'HCC-0003']));
+    const fire = buildPlan({ type: 'service', code: 'FIRE-0001', definition: byCode.get('FIRE-0001')! });
+    const first = (formData: Record<string, unknown>) => {
+      const started = startWorkflow(fire, { formData, delivery: 'online' });
+      const accepted = applyAction(
+        fire,
+        started.state,
+        { taskKey: started.state.openTasks[0]!.taskKey, action: 'accept' },
+        { formData, delivery: 'online' },
+      );
+      return accepted.state.openTasks[0]!.stepKey;
+    };
+    expect(first({ approach: 'pledge' })).toBe('decision');
+    expect(first({ approach: 'inspection' })).toBe('inspection');
   });
 });
