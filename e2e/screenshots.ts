@@ -153,6 +153,27 @@ const SHOTS: Shot[] = [
     path: '/facilities/310109004-A01',
     ready: (page) => page.locator('.facility-map').waitFor(),
   },
+  {
+    file: 'certificate-wallet.png',
+    viewport: DESKTOP,
+    user: 'demo-enterprise',
+    path: '/me/certificates',
+    ready: (page) => page.locator('.certificate-item').first().waitFor(),
+  },
+  {
+    file: 'certificate-verify.png',
+    viewport: DESKTOP,
+    user: 'demo-enterprise',
+    path: async (page) => {
+      const me = (await (await page.request.get('/api/v1/me')).json()) as { enterprises: { id: string }[] };
+      const wallet = (await (
+        await page.request.get(`/api/v1/me/certificates?enterpriseId=${me.enterprises[0]!.id}`)
+      ).json()) as { items: { number: string; certificateType: string }[] };
+      const licence = wallet.items.find((item) => item.certificateType === 'business_licence')!;
+      return `/verify/${licence.number}`;
+    },
+    ready: (page) => page.locator('.verify-verdict').waitFor(),
+  },
 ];
 
 async function take(browser: Browser, baseUrl: string, shot: Shot): Promise<void> {

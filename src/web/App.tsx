@@ -41,6 +41,16 @@ const NotificationSettingsPage = lazy(() =>
     default: module.NotificationSettingsPage,
   })),
 );
+// The wallet and the public check: their own chunk, loaded when first opened.
+const WalletPage = lazy(() =>
+  import('./pages/certificates/WalletPage.tsx').then((module) => ({ default: module.WalletPage })),
+);
+const CertificatePage = lazy(() =>
+  import('./pages/certificates/CertificatePage.tsx').then((module) => ({ default: module.CertificatePage })),
+);
+const VerifyPage = lazy(() =>
+  import('./pages/certificates/VerifyPage.tsx').then((module) => ({ default: module.VerifyPage })),
+);
 const TopicsAdminPage = lazy(() =>
   import('./pages/admin/TopicsAdminPage.tsx').then((module) => ({ default: module.TopicsAdminPage })),
 );
@@ -70,6 +80,38 @@ export function App() {
             <Route path="login" element={<LoginPage />} />
             <Route path="register" element={<RegisterPage />} />
             <Route path="me" element={<MePage />} />
+            <Route
+              path="me/certificates"
+              element={
+                <Loading>
+                  <WalletPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="me/certificates/:id"
+              element={
+                <Loading>
+                  <CertificatePage />
+                </Loading>
+              }
+            />
+            <Route
+              path="verify"
+              element={
+                <Loading>
+                  <VerifyPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="verify/:number"
+              element={
+                <Loading>
+                  <VerifyPage />
+                </Loading>
+              }
+            />
             <Route path="me/inbox" element={<InboxPage />} />
             <Route
               path="me/notification-settings"

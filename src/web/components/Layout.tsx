@@ -140,6 +140,9 @@ export function Layout() {
       <footer className="site-footer">
         <div className="container site-footer__inner">
           <p className="site-footer__about">{t('layout.footer.about')}</p>
+          <p>
+            <Link to="/verify">{t('certificates.verify.footerLink')}</Link>
+          </p>
           <p>{t('layout.footer.demoData')}</p>
           <p>{t('layout.footer.licence')}</p>
         </div>

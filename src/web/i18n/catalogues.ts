@@ -8,6 +8,8 @@ import enForms from './forms.en.json' with { type: 'json' };
 import zhForms from './forms.zh-CN.json' with { type: 'json' };
 import enAttachments from './attachments.en.json' with { type: 'json' };
 import zhAttachments from './attachments.zh-CN.json' with { type: 'json' };
+import enCertificates from './certificates.en.json' with { type: 'json' };
+import zhCertificates from './certificates.zh-CN.json' with { type: 'json' };
 
-export const zhCN = { ...zhCore, ...zhNotifications, ...zhForms, ...zhAttachments };
-export const en = { ...enCore, ...enNotifications, ...enForms, ...enAttachments };
+export const zhCN = { ...zhCore, ...zhNotifications, ...zhForms, ...zhAttachments, ...zhCertificates };
+export const en = { ...enCore, ...enNotifications, ...enForms, ...enAttachments, ...enCertificates };

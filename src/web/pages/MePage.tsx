@@ -36,6 +36,11 @@ function MeContent({ me }: { me: Me }) {
           {t('me.accountLine', { username: me.user.username, kind: t(`me.kind.${me.user.kind}`) })}
         </span>
       </p>
+      {me.person && (
+        <p className="me-links">
+          <Link to="/me/certificates">{t('certificates.wallet.link')}</Link>
+        </p>
+      )}
       <div className="me-grid">
         {me.person && <PersonPanel person={me.person} />}
         {me.person && <EnterprisesPanel enterprises={me.enterprises} />}
