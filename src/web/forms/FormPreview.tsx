@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage } from '../i18n/index.ts';
 import { describeForm } from './form-model.ts';
 import type { FormData } from './form-ui.ts';
 import { ServiceFormRenderer } from './ServiceFormRenderer.tsx';
@@ -20,7 +19,9 @@ interface Props {
  */
 export function FormPreview({ schema, ui, idPrefix, isLive = false }: Props) {
   const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'zh-CN';
+  // Not isLanguage() from i18n/index.ts: importing that module here would pull the whole i18n
+  // set-up into a chunk shared with the home page.
+  const language = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
   const [formData, setFormData] = useState<FormData>({});
   const [isClean, setIsClean] = useState(false);
   const model = describeForm(schema, ui);
