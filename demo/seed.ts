@@ -18,6 +18,8 @@ import { DEMO_DEPARTMENTS } from './departments.ts';
 import { DEMO_BUNDLES, DEMO_SERVICES } from './catalog/index.ts';
 import { seedCatalog } from '../src/server/modules/catalog/catalog-seed.ts';
 import { seedFacilities } from '../src/server/modules/facilities/facilities-seed.ts';
+import { seedSharing } from '../src/server/modules/sharing/sharing-seed.ts';
+import { DEMO_SHARING_APPS, demoSharingRules } from './registers/sharing-rules.ts';
 import { demoFacilities } from './facilities.ts';
 import { seedDemoNotifications } from '../src/server/modules/notifications/notifications-demo.ts';
 import { demoOfficeContact } from './office-contacts.ts';
@@ -122,6 +124,25 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     displayName: '吴慧敏（部门管理员）',
     staff: [{ officeCode: 'samr-310109', role: 'office_admin' }],
   },
+  // The other departments of 开办餐饮店一件事 in 虹口, one officer each who reviews and decides
+  // (a small office; in a real one these are two people).
+  ...(
+    [
+      ['demo-fire', '林志强（消防审查/审批）', 'fire'],
+      ['demo-water', '何静（水务审查/审批）', 'water'],
+      ['demo-tax', '高磊（税务审查/审批）', 'tax'],
+      ['demo-housing', '罗晨（住建审查/审批）', 'housing-construction'],
+    ] as const
+  ).map(([username, displayName, department]) => ({
+    username,
+    kind: 'staff' as const,
+    displayName,
+    staff: [
+      { officeCode: `${department}-310109`, role: 'reviewer' as const },
+      { officeCode: `${department}-310109`, role: 'approver' as const },
+      { officeCode: `${department}-310109`, role: 'window_clerk' as const },
+    ],
+  })),
   {
     username: 'demo-clerk-pudong',
     kind: 'staff',
@@ -215,6 +236,7 @@ export async function seedDemo(db: Db, options: { signer?: CertificateSigner } =
   // New demo services of a later release reach an existing demo database too (idempotent by code).
   await seedCatalog(db, { services: DEMO_SERVICES, bundles: DEMO_BUNDLES });
   await seedFacilities(db, demoFacilities());
+  await seedSharing(db, demoSharingRules(DEMO_SERVICES, DEMO_BUNDLES), DEMO_SHARING_APPS);
   if (already) {
     if (options.signer)
       await seedDemoCertificates(db, options.signer, { canteenUscc: demoUscc(DEMO_ENTERPRISES[0]!) });

@@ -16,6 +16,7 @@ import { registerErrorHandling } from './platform/errors.ts';
 import { registerJobHandlers } from './job-handlers.ts';
 import { healthRoutes } from './platform/health.routes.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
+import { dataRoutes } from './modules/sharing/data.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { enterpriseRoutes } from './modules/identity/enterprise.routes.ts';
@@ -27,9 +28,11 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { referenceAdminRoutes } from './modules/reference/reference-admin.routes.ts';
 import { catalogAdminRoutes } from './modules/catalog/catalog-admin.routes.ts';
 import { facilitiesRoutes } from './modules/facilities/facilities.routes.ts';
+import { applicationsRoutes } from './modules/applications/applications.routes.ts';
+import { workbenchRoutes } from './modules/applications/workbench.routes.ts';
 import { facilityEventsRoutes } from './modules/facilities/facility-events.routes.ts';
-import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
+import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 
 /**
@@ -109,8 +112,11 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(referenceAdminRoutes, deps);
   await app.register(facilitiesRoutes, deps);
   await app.register(facilityEventsRoutes, deps);
+  await app.register(applicationsRoutes, deps);
+  await app.register(workbenchRoutes, deps);
   await app.register(attachmentsRoutes, deps);
   await app.register(calendarRoutes, deps);
+  await app.register(dataRoutes, deps);
   await app.register(certificatesRoutes, deps);
   await app.register(notificationsRoutes, deps);
 

@@ -2,11 +2,13 @@
 // built (so tests that drain the queue run the same handlers as `serve`). A module exports one
 // `register<Module>Jobs(deps)` function; add it here.
 import type { AppDeps } from './platform/deps.ts';
+import { registerApplicationJobs } from './modules/applications/task-timers.ts';
 import { registerAttachmentsJobs } from './modules/attachments/attachments.jobs.ts';
 import { registerNotificationsJobs } from './modules/notifications/notifications.jobs.ts';
 
 /** Registers each module's job handlers on `deps.jobs`. */
 export function registerJobHandlers(deps: AppDeps): void {
+  registerApplicationJobs(deps);
   registerAttachmentsJobs(deps);
   registerNotificationsJobs(deps);
 }

@@ -34,7 +34,8 @@ export const ENTERPRISE_BUNDLES: BundleDefinition[] = [
     nameZh: '开办餐饮店一件事',
     nameEn: 'Opening a Restaurant: One Application',
     aliases: ['开饭店一件事', '开餐馆一件事', '开奶茶店', '餐饮店开业', 'open a restaurant bundle'],
-    subject: 'enterprise',
+    // The founder applies before the company exists, or the company once it does.
+    subject: 'both',
     topics: ['startup', 'operation', 'tax'],
     guideZh:
       '开饭店只需填写一张表，同时办理营业执照、食品经营许可证、公众聚集场所消防安全检查、城镇污水排入排水管网许可、税务登记和户外招牌设置备案。符合告知承诺条件的，多项许可当场发证，现场核查合并安排一次。',
