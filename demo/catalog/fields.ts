@@ -14,6 +14,8 @@ export interface Field {
   helpEn?: string;
   /** Register field that can prefill it, e.g. "population.name". */
   prefill?: string;
+  /** The prefilled value may not be changed (the register is authoritative). */
+  locked?: boolean;
 }
 
 export interface FieldOptions {
@@ -21,6 +23,7 @@ export interface FieldOptions {
   helpZh?: string;
   helpEn?: string;
   prefill?: string;
+  locked?: boolean;
   widget?: Widget;
 }
 
@@ -44,6 +47,7 @@ function field(
   if (options.helpZh) result.helpZh = options.helpZh;
   if (options.helpEn) result.helpEn = options.helpEn;
   if (options.prefill) result.prefill = options.prefill;
+  if (options.prefill && options.locked) result.locked = true;
   return result;
 }
 
@@ -61,13 +65,13 @@ function choices(options: readonly Choice[]): Extra {
 
 export const f = {
   text: (name: string, zh: string, en: string, options: FieldOptions & Extra = {}): Field => {
-    const { optional, helpZh, helpEn, prefill, widget, ...extra } = options;
+    const { optional, helpZh, helpEn, prefill, locked, widget, ...extra } = options;
     return field(
       name,
       zh,
       en,
       { type: 'string', minLength: 1, maxLength: 100, ...extra },
-      { optional, helpZh, helpEn, prefill, widget } as FieldOptions,
+      { optional, helpZh, helpEn, prefill, locked, widget } as FieldOptions,
       'text',
     );
   },
@@ -97,14 +101,25 @@ export const f = {
 
   // The applicant themself, prefilled from the population register.
   name: (name = 'applicantName', zh = '申请人姓名', en = 'Applicant name'): Field =>
-    field(name, zh, en, { type: 'string', minLength: 2, maxLength: 30 }, { prefill: 'population.name' }),
+    field(
+      name,
+      zh,
+      en,
+      { type: 'string', minLength: 2, maxLength: 30 },
+      { prefill: 'population.name', locked: true },
+    ),
   idNumber: (name = 'idNumber', zh = '公民身份号码', en = 'Citizen ID number'): Field =>
     field(
       name,
       zh,
       en,
       { type: 'string', format: 'cn-id-number' },
-      { prefill: 'population.idNumber', helpZh: '18位居民身份证号码', helpEn: 'The 18-character ID number' },
+      {
+        prefill: 'population.idNumber',
+        locked: true,
+        helpZh: '18位居民身份证号码',
+        helpEn: 'The 18-character ID number',
+      },
       'text',
     ),
   mobile: (name = 'mobile', zh = '联系电话', en = 'Mobile phone', options: FieldOptions = {}): Field =>
@@ -113,7 +128,12 @@ export const f = {
       zh,
       en,
       { type: 'string', format: 'cn-mobile' },
-      { helpZh: '用于接收办理进度短信', helpEn: 'Progress messages are sent here', ...options },
+      {
+        helpZh: '用于接收办理进度短信',
+        helpEn: 'Progress messages are sent here',
+        prefill: 'account.mobile',
+        ...options,
+      },
       'text',
     ),
   address: (name = 'address', zh = '居住地址', en = 'Residential address'): Field =>
@@ -134,7 +154,13 @@ export const f = {
 
   // The enterprise, prefilled from the enterprise register.
   enterpriseName: (name = 'enterpriseName', zh = '企业名称', en = 'Enterprise name'): Field =>
-    field(name, zh, en, { type: 'string', minLength: 4, maxLength: 100 }, { prefill: 'enterprise.name' }),
+    field(
+      name,
+      zh,
+      en,
+      { type: 'string', minLength: 4, maxLength: 100 },
+      { prefill: 'enterprise.name', locked: true },
+    ),
   uscc: (name = 'uscc', zh = '统一社会信用代码', en = 'Unified social credit code'): Field =>
     field(
       name,
@@ -143,6 +169,7 @@ export const f = {
       { type: 'string', format: 'cn-uscc' },
       {
         prefill: 'enterprise.uscc',
+        locked: true,
         helpZh: '营业执照上的18位代码',
         helpEn: 'The 18-character code printed on the business licence',
       },
@@ -174,7 +201,7 @@ export const f = {
     field(name, zh, en, { type: 'string', minLength: 5, maxLength: 200 }, {}, 'address'),
   contactName: (name = 'contactName', zh = '联系人', en = 'Contact person'): Field =>
     field(name, zh, en, { type: 'string', minLength: 2, maxLength: 30 }, {}, 'text'),
-  plate: (name = 'plateNumber', zh = '号牌号码', en = 'Plate number'): Field =>
+  plate: (name = 'plateNumber', zh = '号牌号码', en = 'Plate number', options: FieldOptions = {}): Field =>
     field(
       name,
       zh,
@@ -183,6 +210,7 @@ export const f = {
       {
         helpZh: '如：沪A12345；新能源车为6位',
         helpEn: 'e.g. 沪A12345; new-energy plates have six characters',
+        ...options,
       },
       'text',
     ),
@@ -206,7 +234,12 @@ export const f = {
       zh,
       en,
       { type: 'string', pattern: '^\\d{12,25}$' },
-      { helpZh: '本人名下的一类银行账户', helpEn: 'A Type I account in your own name' },
+      {
+        helpZh: '本人名下的一类银行账户（已预填社保卡金融账户，可改为其他账户）',
+        helpEn:
+          'A Type I account in your own name (prefilled with your social security card account; you may change it)',
+        prefill: 'social_insurance.cardBankAccount',
+      },
       'text',
     ),
 };
@@ -225,6 +258,7 @@ export function form(...fields: Field[]): ServiceForm {
     if (item.helpZh) (ui.helpZh ??= {})[item.name] = item.helpZh;
     if (item.helpEn) (ui.helpEn ??= {})[item.name] = item.helpEn;
     if (item.prefill) (ui.prefill ??= {})[item.name] = item.prefill;
+    if (item.locked) (ui.prefillLocked ??= []).push(item.name);
   }
   return {
     schema: { type: 'object', properties, required, additionalProperties: false },

@@ -4,6 +4,7 @@ import { serveCommand } from './serve.command.ts';
 import { migrateCommand, seedCommand } from './db.commands.ts';
 import { auditCommand } from './audit.command.ts';
 import { benchCommand } from './bench.command.ts';
+import { reportCommand } from './report.command.ts';
 import { exportCommand, importCommand } from './transfer.commands.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   bench: benchCommand,
+  report: reportCommand,
 };
 
 function help(): string {

@@ -74,6 +74,11 @@ export interface FormUi {
   helpEn?: Record<string, string>;
   /** field → register field that can prefill it, e.g. "population.name". */
   prefill?: Record<string, string>;
+  /**
+   * Prefilled fields the applicant may not change (the register is authoritative, e.g. name and
+   * ID number); a prefilled field not listed here stays editable.
+   */
+  prefillLocked?: string[];
 }
 
 export interface ServiceForm {

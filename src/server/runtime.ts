@@ -9,6 +9,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
 import { buildApp } from './app.ts';
+import { buildRegisterDirectory } from './modules/registers/register-directory.ts';
 import { PopulationRegisterVerifier } from './modules/identity/real-name-verifier.ts';
 import { Catalogue } from './modules/catalog/catalogue.ts';
 import { CalendarHolder, ensureOfficialCalendar } from './platform/calendar/official-calendar.ts';
@@ -54,6 +55,7 @@ export async function startRuntime(
     verifier: new PopulationRegisterVerifier(database.db),
     catalogue,
     calendar,
+    registers: buildRegisterDirectory(database.db, config),
     signer,
     clock: { now: () => new Date() },
   };

@@ -194,7 +194,9 @@ export const CIVIL_AFFAIRS_ASSISTANCE_SERVICES: ServiceDefinition[] = [
     form: form(
       f.name(),
       f.idNumber(),
-      f.integer('householdSize', '共同生活家庭人数', 'People in the household', 1, 20),
+      f.integer('householdSize', '共同生活家庭人数', 'People in the household', 1, 20, {
+        prefill: 'population.householdSize',
+      }),
       f.amount('monthlyIncome', '家庭月总收入（元）', 'Household monthly income (yuan)', 1_000_000),
       f.textarea('hardship', '困难情况说明', 'Describe your situation'),
       f.address(),

@@ -224,7 +224,9 @@ export const COMMERCE_SERVICES: ServiceDefinition[] = [
       f.enterpriseName(),
       f.uscc(),
       f.legalRep(),
-      f.amount('registeredCapital', '注册资本（万元）', 'Registered capital (10,000 yuan)', 10_000_000),
+      f.amount('registeredCapital', '注册资本（万元）', 'Registered capital (10,000 yuan)', 10_000_000, {
+        prefill: 'enterprise.registeredCapitalWan',
+      }),
       f.personName('auctioneerName', '拍卖师姓名', "Auctioneer's name"),
       f.mobile(),
     ),

@@ -35,6 +35,7 @@ export const ECOLOGY_SERVICES: ServiceDefinition[] = [
       f.enterpriseName(),
       f.uscc(),
       f.text('industry', '行业类别', 'Industry', {
+        prefill: 'enterprise.industry',
         helpZh: '按国民经济行业分类填写',
         helpEn: 'As in the national industry classification',
       }),

@@ -55,9 +55,11 @@ export const EDUCATION_SERVICES: ServiceDefinition[] = [
       m.certificate('vaccination', '预防接种证', 'vaccination record'),
     ],
     form: form(
-      f.personName('childName', '儿童姓名', "Child's name"),
-      f.personId('childIdNumber', '儿童身份号码', "Child's ID number"),
-      f.radio('childGender', '儿童性别', "Child's sex", GENDER),
+      f.personName('childName', '儿童姓名', "Child's name", { prefill: 'population.childName' }),
+      f.personId('childIdNumber', '儿童身份号码', "Child's ID number", {
+        prefill: 'population.childIdNumber',
+      }),
+      f.radio('childGender', '儿童性别', "Child's sex", GENDER, { prefill: 'population.childGender' }),
       f.radio('enrolmentStage', '报名学段', 'Stage', [
         ['primary', '小学一年级', 'Primary year 1'],
         ['junior', '初中预备年级', 'Middle school preparatory year'],
@@ -101,9 +103,11 @@ export const EDUCATION_SERVICES: ServiceDefinition[] = [
       }),
     ],
     form: form(
-      f.personName('childName', '幼儿姓名', "Child's name"),
-      f.personId('childIdNumber', '幼儿身份号码', "Child's ID number"),
-      f.date('childBirthDate', '出生日期', 'Date of birth'),
+      f.personName('childName', '幼儿姓名', "Child's name", { prefill: 'population.childName' }),
+      f.personId('childIdNumber', '幼儿身份号码', "Child's ID number", {
+        prefill: 'population.childIdNumber',
+      }),
+      f.date('childBirthDate', '出生日期', 'Date of birth', { prefill: 'population.childBirthDate' }),
       f.name('applicantName', '监护人姓名', "Guardian's name"),
       f.idNumber('idNumber', '监护人身份号码', "Guardian's ID number"),
       f.address(),
@@ -134,8 +138,10 @@ export const EDUCATION_SERVICES: ServiceDefinition[] = [
     conditionsEn: ['The child attends a Shanghai school'],
     materials: [m.householdBook()],
     form: form(
-      f.personName('childName', '学生姓名', "Student's name"),
-      f.personId('childIdNumber', '学生身份号码', "Student's ID number"),
+      f.personName('childName', '学生姓名', "Student's name", { prefill: 'population.childName' }),
+      f.personId('childIdNumber', '学生身份号码', "Student's ID number", {
+        prefill: 'population.childIdNumber',
+      }),
     ),
     legalTimeLimitDays: 0,
     promisedTimeLimitDays: 0,
@@ -166,8 +172,10 @@ export const EDUCATION_SERVICES: ServiceDefinition[] = [
       m.residencePermit({ conditionZh: '随迁子女', conditionEn: 'For children of residence-permit holders' }),
     ],
     form: form(
-      f.personName('childName', '考生姓名', "Candidate's name"),
-      f.personId('childIdNumber', '考生身份号码', "Candidate's ID number"),
+      f.personName('childName', '考生姓名', "Candidate's name", { prefill: 'population.childName' }),
+      f.personId('childIdNumber', '考生身份号码', "Candidate's ID number", {
+        prefill: 'population.childIdNumber',
+      }),
       f.text('schoolName', '就读初中', 'Middle school'),
       f.name('applicantName', '监护人姓名', "Guardian's name"),
       f.mobile(),
@@ -198,8 +206,10 @@ export const EDUCATION_SERVICES: ServiceDefinition[] = [
     conditionsEn: ['Studying in Shanghai', 'From a low-income family or disabled'],
     materials: [m.idCard('学生', 'student'), doc('家庭经济困难学生认定申请表', 'Application form')],
     form: form(
-      f.personName('childName', '学生姓名', "Student's name"),
-      f.personId('childIdNumber', '学生身份号码', "Student's ID number"),
+      f.personName('childName', '学生姓名', "Student's name", { prefill: 'population.childName' }),
+      f.personId('childIdNumber', '学生身份号码', "Student's ID number", {
+        prefill: 'population.childIdNumber',
+      }),
       f.text('schoolName', '就读学校', 'School'),
       f.select('hardshipType', '困难类型', 'Kind of hardship', [
         ['minimum_income', '低保家庭', 'Minimum-income household'],

@@ -59,9 +59,9 @@ export const HEALTH_SERVICES: ServiceDefinition[] = [
     conditionsEn: ['A child aged 0 to 6', 'Living in Shanghai'],
     materials: [m.birthCert(), m.idCard('监护人', 'guardian')],
     form: form(
-      f.personName('childName', '儿童姓名', "Child's name"),
-      f.radio('childGender', '儿童性别', "Child's sex", GENDER),
-      f.date('childBirthDate', '出生日期', 'Date of birth'),
+      f.personName('childName', '儿童姓名', "Child's name", { prefill: 'population.childName' }),
+      f.radio('childGender', '儿童性别', "Child's sex", GENDER, { prefill: 'population.childGender' }),
+      f.date('childBirthDate', '出生日期', 'Date of birth', { prefill: 'population.childBirthDate' }),
       f.personName('motherName', '母亲姓名', "Mother's name"),
       f.address(),
       f.mobile(),
@@ -95,8 +95,10 @@ export const HEALTH_SERVICES: ServiceDefinition[] = [
     form: form(
       f.name(),
       f.idNumber(),
-      f.personName('spouseName', '配偶姓名', "Spouse's name"),
-      f.personId('spouseIdNumber', '配偶身份号码', "Spouse's ID number"),
+      f.personName('spouseName', '配偶姓名', "Spouse's name", { prefill: 'population.spouseName' }),
+      f.personId('spouseIdNumber', '配偶身份号码', "Spouse's ID number", {
+        prefill: 'population.spouseIdNumber',
+      }),
       f.integer('childOrder', '本次生育孩次', 'Which child this is', 1, 10),
       f.date('expectedDueDate', '预产期', 'Due date', { optional: true }),
       f.mobile(),
@@ -167,8 +169,10 @@ export const HEALTH_SERVICES: ServiceDefinition[] = [
     conditionsEn: ['The child is starting nursery or school'],
     materials: [m.certificate('vaccination', '预防接种证', 'vaccination record'), m.idCard('儿童', 'child')],
     form: form(
-      f.personName('childName', '儿童姓名', "Child's name"),
-      f.personId('childIdNumber', '儿童身份号码', "Child's ID number"),
+      f.personName('childName', '儿童姓名', "Child's name", { prefill: 'population.childName' }),
+      f.personId('childIdNumber', '儿童身份号码', "Child's ID number", {
+        prefill: 'population.childIdNumber',
+      }),
       f.radio('schoolStage', '入学阶段', 'Stage', [
         ['nursery', '入托（幼儿园）', 'Nursery'],
         ['primary', '入小学', 'Primary school'],

@@ -42,7 +42,7 @@ export const HOUSING_SERVICES: ServiceDefinition[] = [
     form: form(
       f.name(),
       f.idNumber(),
-      f.text('employerName', '工作单位', 'Employer'),
+      f.text('employerName', '工作单位', 'Employer', { prefill: 'social_insurance.employerName' }),
       f.integer('householdSize', '共同申请人数', 'People applying together', 1, 10),
       f.select('preferredDistrict', '意向区域', 'Preferred district', [
         ['central', '中心城区', 'Central districts'],
@@ -87,7 +87,9 @@ export const HOUSING_SERVICES: ServiceDefinition[] = [
     form: form(
       f.name(),
       f.idNumber(),
-      f.integer('householdSize', '家庭人数', 'People in the household', 1, 20),
+      f.integer('householdSize', '家庭人数', 'People in the household', 1, 20, {
+        prefill: 'population.householdSize',
+      }),
       f.amount('livingArea', '现住房居住面积（平方米）', 'Current living space (m²)', 1000),
       f.radio('allocationType', '配租方式', 'Form of help', [
         ['subsidy', '租金补贴', 'Rent subsidy'],

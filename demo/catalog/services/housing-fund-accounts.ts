@@ -203,8 +203,14 @@ export const HOUSING_FUND_ACCOUNT_SERVICES: ServiceDefinition[] = [
         ['mobile', '手机号码', 'Mobile phone'],
         ['id_document', '证件信息', 'Identity document'],
       ]),
-      f.personName('spouseName', '配偶姓名', "Spouse's name", { optional: true }),
-      f.personId('spouseIdNumber', '配偶身份号码', "Spouse's ID number", { optional: true }),
+      f.personName('spouseName', '配偶姓名', "Spouse's name", {
+        optional: true,
+        prefill: 'population.spouseName',
+      }),
+      f.personId('spouseIdNumber', '配偶身份号码', "Spouse's ID number", {
+        optional: true,
+        prefill: 'population.spouseIdNumber',
+      }),
       f.mobile(),
     ),
     legalTimeLimitDays: 3,

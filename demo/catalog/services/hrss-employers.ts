@@ -219,7 +219,10 @@ export const HRSS_EMPLOYER_SERVICES: ServiceDefinition[] = [
       f.personId('employeeIdNumber', '受伤职工身份号码', "Injured employee's ID number", {
         prefill: 'population.idNumber',
       }),
-      f.text('employerName', '用人单位名称', 'Employer', { minLength: 4 }),
+      f.text('employerName', '用人单位名称', 'Employer', {
+        minLength: 4,
+        prefill: 'social_insurance.employerName',
+      }),
       f.date('injuryDate', '受伤日期', 'Date of injury'),
       f.textarea('injuryDescription', '事故经过', 'What happened'),
       f.mobile(),

@@ -244,6 +244,7 @@ export const HRSS_SERVICES: ServiceDefinition[] = [
         ['other', '其他灵活就业', 'Other flexible work'],
       ]),
       f.amount('contributionBase', '月缴费基数（元）', 'Monthly contribution base (yuan)', 40_000, {
+        prefill: 'social_insurance.contributionBaseFen',
         helpZh: '在本市社保缴费基数上下限之间自行选择',
         helpEn: 'Choose between the city’s lower and upper limits',
       }),

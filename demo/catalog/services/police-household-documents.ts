@@ -151,7 +151,9 @@ export const POLICE_HOUSEHOLD_DOCUMENT_SERVICES: ServiceDefinition[] = [
     form: form(
       f.name(),
       f.idNumber(),
-      f.personName('householderName', '户主姓名', 'Head of household'),
+      f.personName('householderName', '户主姓名', 'Head of household', {
+        prefill: 'population.householderName',
+      }),
       f.radio('deliveryMethod', '领取方式', 'How to receive it', DELIVERY),
       f.address('deliveryAddress', '邮寄地址', 'Postal address'),
       f.mobile(),

@@ -218,7 +218,10 @@ export const POLICE_HOUSEHOLD_SERVICES: ServiceDefinition[] = [
         ['residence', '合法稳定住所', 'Stable home'],
         ['study', '连续就读', 'Studying'],
       ]),
-      f.text('employerName', '工作单位', 'Employer', { optional: true }),
+      f.text('employerName', '工作单位', 'Employer', {
+        optional: true,
+        prefill: 'social_insurance.employerName',
+      }),
       f.mobile(),
     ),
     legalTimeLimitDays: 15,

@@ -34,7 +34,7 @@ export const POLICE_TRAFFIC_SERVICES: ServiceDefinition[] = [
     conditionsEn: ['None'],
     materials: [m.vehicleLicence()],
     form: form(
-      f.plate(),
+      f.plate(undefined, undefined, undefined, { prefill: 'vehicles.plateNumber' }),
       f.select('plateType', '号牌种类', 'Plate type', [
         ['small', '小型汽车', 'Small car'],
         ['small_new_energy', '小型新能源汽车', 'Small new-energy car'],
@@ -42,6 +42,7 @@ export const POLICE_TRAFFIC_SERVICES: ServiceDefinition[] = [
         ['motorcycle', '普通摩托车', 'Motorcycle'],
       ]),
       f.text('vinSuffix', '车辆识别代号后六位', 'Last six characters of the VIN', {
+        prefill: 'vehicles.vinSuffix',
         pattern: '^[A-HJ-NPR-Z0-9]{6}$',
       }),
     ),
@@ -83,7 +84,7 @@ export const POLICE_TRAFFIC_SERVICES: ServiceDefinition[] = [
     ],
     form: form(
       f.text('decisionNumber', '处罚决定书编号', 'Penalty decision number', { pattern: '^\\d{15,16}$' }),
-      f.plate('plateNumber', '号牌号码', 'Plate number'),
+      f.plate('plateNumber', '号牌号码', 'Plate number', { prefill: 'vehicles.plateNumber' }),
       f.amount('fineAmount', '罚款金额（元）', 'Fine (yuan)', 10_000),
     ),
     legalTimeLimitDays: 0,
@@ -173,8 +174,9 @@ export const POLICE_TRAFFIC_SERVICES: ServiceDefinition[] = [
       }),
     ],
     form: form(
-      f.plate(),
+      f.plate(undefined, undefined, undefined, { prefill: 'vehicles.plateNumber' }),
       f.text('vinSuffix', '车辆识别代号后六位', 'Last six characters of the VIN', {
+        prefill: 'vehicles.vinSuffix',
         pattern: '^[A-HJ-NPR-Z0-9]{6}$',
       }),
       f.radio('inspectionType', '检验方式', 'Inspection', [

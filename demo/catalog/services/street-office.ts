@@ -31,8 +31,13 @@ export const STREET_OFFICE_SERVICES: ServiceDefinition[] = [
       }),
     ],
     form: form(
-      f.text('electricityAccountNumber', '电费户号', 'Electricity account number', { pattern: '^\\d{10}$' }),
-      f.amount('amount', '缴费金额（元）', 'Amount (yuan)', 100_000),
+      f.text('electricityAccountNumber', '电费户号', 'Electricity account number', {
+        pattern: '^\\d{10}$',
+        prefill: 'utilities.electricityAccountNumber',
+      }),
+      f.amount('amount', '缴费金额（元）', 'Amount (yuan)', 100_000, {
+        prefill: 'utilities.electricityDueFen',
+      }),
     ),
     legalTimeLimitDays: 0,
     promisedTimeLimitDays: 0,
@@ -67,8 +72,11 @@ export const STREET_OFFICE_SERVICES: ServiceDefinition[] = [
       }),
     ],
     form: form(
-      f.text('gasAccountNumber', '燃气户号', 'Gas account number', { pattern: '^\\d{8,12}$' }),
-      f.amount('amount', '缴费金额（元）', 'Amount (yuan)', 100_000),
+      f.text('gasAccountNumber', '燃气户号', 'Gas account number', {
+        pattern: '^\\d{8,12}$',
+        prefill: 'utilities.gasAccountNumber',
+      }),
+      f.amount('amount', '缴费金额（元）', 'Amount (yuan)', 100_000, { prefill: 'utilities.gasDueFen' }),
     ),
     legalTimeLimitDays: 0,
     promisedTimeLimitDays: 0,

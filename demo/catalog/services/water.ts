@@ -120,8 +120,11 @@ export const WATER_SERVICES: ServiceDefinition[] = [
       }),
     ],
     form: form(
-      f.text('waterAccountNumber', '水费户号', 'Water account number', { pattern: '^\\d{8,12}$' }),
-      f.amount('amount', '缴费金额（元）', 'Amount (yuan)', 100_000),
+      f.text('waterAccountNumber', '水费户号', 'Water account number', {
+        pattern: '^\\d{8,12}$',
+        prefill: 'utilities.waterAccountNumber',
+      }),
+      f.amount('amount', '缴费金额（元）', 'Amount (yuan)', 100_000, { prefill: 'utilities.waterDueFen' }),
     ),
     legalTimeLimitDays: 0,
     promisedTimeLimitDays: 0,

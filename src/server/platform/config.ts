@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEMO_DEPARTMENT_API_KEY } from '../../../demo/department-server/demo-key.ts';
 
 /** Validated runtime configuration, read once from the environment at start. */
 export interface AppConfig {
@@ -35,6 +36,14 @@ export interface AppConfig {
   mailFrom: string | undefined;
   /** Where people reach the web app (no trailing slash); links in e-mails are made absolute with it. */
   publicUrl: string;
+  /** The department system that serves social insurance (demo: demo/department-server). */
+  departmentServerUrl: string | undefined;
+  departmentApiKey: string | undefined;
+  /** Per-attempt timeout, retries, and circuit breaker of department system calls. */
+  departmentTimeoutMs: number;
+  departmentRetries: number;
+  departmentBreakerFailures: number;
+  departmentHalfOpenMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +132,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     uploadMaxUnbound: int('TONGBAN_UPLOAD_MAX_UNBOUND', 30, 1, 1000),
     uploadRateLimitPerMinute: int('TONGBAN_UPLOAD_RATE_LIMIT', 60, 1, 10000),
     ...mail,
+    ...departmentConfig(env, problems, int),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -179,4 +189,37 @@ function signingKeyFile(env: Env, problems: string[]): string | undefined {
     problems.push(`TONGBAN_SIGNING_KEY_FILE must name a readable PEM file, got "${raw}"`);
   }
   return file;
+}
+
+/** The department system settings; a demo city talks to the demo department server by default. */
+function departmentConfig(
+  env: Env,
+  problems: string[],
+  int: (name: string, fallback: number, min: number, max: number) => number,
+) {
+  const demo = !['off', 'false', '0', 'no'].includes((env.TONGBAN_DEMO ?? '').toLowerCase());
+  const rawUrl = env.TONGBAN_DEPARTMENT_SERVER_URL || (demo ? 'http://127.0.0.1:4100' : undefined);
+  let departmentServerUrl: string | undefined;
+  if (rawUrl !== undefined) {
+    try {
+      const url = new URL(rawUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+      departmentServerUrl = rawUrl.replace(/\/$/, '');
+    } catch {
+      problems.push(`TONGBAN_DEPARTMENT_SERVER_URL must be an http(s):// URL, got "${rawUrl}"`);
+    }
+  }
+  // DEMO ONLY default (public, see demo/department-server/demo-key.ts); a real city sets its key.
+  const departmentApiKey = env.TONGBAN_DEPARTMENT_API_KEY || (demo ? DEMO_DEPARTMENT_API_KEY : undefined);
+  if (departmentServerUrl && !departmentApiKey) {
+    problems.push('TONGBAN_DEPARTMENT_API_KEY must be set when TONGBAN_DEPARTMENT_SERVER_URL is');
+  }
+  return {
+    departmentServerUrl,
+    departmentApiKey,
+    departmentTimeoutMs: int('TONGBAN_DEPARTMENT_TIMEOUT_MS', 2000, 50, 60_000),
+    departmentRetries: int('TONGBAN_DEPARTMENT_RETRIES', 2, 0, 5),
+    departmentBreakerFailures: int('TONGBAN_DEPARTMENT_BREAKER_FAILURES', 5, 1, 100),
+    departmentHalfOpenMs: int('TONGBAN_DEPARTMENT_BREAKER_HALF_OPEN_MS', 15_000, 100, 600_000),
+  };
 }

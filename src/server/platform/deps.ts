@@ -4,6 +4,7 @@ import type { JobRunner } from './jobs/job-runner.ts';
 import type { RealNameVerifier } from '../modules/identity/real-name-verifier.ts';
 import type { Catalogue } from '../modules/catalog/catalogue.ts';
 import type { CalendarHolder } from './calendar/official-calendar.ts';
+import type { RegisterDirectory } from '../modules/registers/register-directory.ts';
 import type { CertificateSigner } from '../modules/certificates/certificate-signing.ts';
 
 /** What every module plugin receives; passed in, never hung on a global. */
@@ -15,6 +16,8 @@ export interface AppDeps {
   catalogue: Catalogue;
   /** The working-day calendar (Asia/Shanghai), from the calendar tables. */
   calendar: CalendarHolder;
+  /** Every register (基础库) behind its adapter; read only through the sharing gateway. */
+  registers: RegisterDirectory;
   /** Signs electronic certificates (电子证照) with the platform's Ed25519 key. */
   signer: CertificateSigner;
   /**

@@ -2,6 +2,7 @@
 // (`<module>.errors.ts`) and merged here into the one code → status map and message catalogue.
 // A module's codes are documented in docs/errors/<module>.md; a unit test keeps the three in step.
 import type { Locale } from './i18n/locale.ts';
+import { sharingErrors } from '../modules/sharing/sharing.errors.ts';
 import { notificationsErrors } from '../modules/notifications/notifications.errors.ts';
 import { applicationErrors } from '../modules/applications/applications.errors.ts';
 import { attachmentErrors } from '../modules/attachments/attachments.errors.ts';
@@ -12,6 +13,7 @@ export type ModuleErrorTable = Record<string, { status: number } & Record<Locale
 
 /** Every module's table. Add a module's table here (one import, one entry). */
 export const moduleErrorTables = {
+  sharing: sharingErrors,
   notifications: notificationsErrors,
   applications: applicationErrors,
   attachments: attachmentErrors,

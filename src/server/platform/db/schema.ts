@@ -56,6 +56,13 @@ import type {
   NotificationTable,
 } from '../../modules/notifications/notifications.tables.ts';
 
+import type {
+  DataAccessObjectionTable,
+  SharingAppTable,
+  SharingConsentTable,
+  SharingRuleTable,
+} from '../../modules/sharing/sharing.tables.ts';
+
 export interface Database {
   districts: DistrictTable;
   streets: StreetTable;
@@ -95,4 +102,8 @@ export interface Database {
   applicationSupplements: ApplicationSupplementTable;
   applicationDrafts: ApplicationDraftTable;
   receiptCounters: ReceiptCounterTable;
+  sharingRules: SharingRuleTable;
+  sharingApps: SharingAppTable;
+  sharingConsents: SharingConsentTable;
+  dataAccessObjections: DataAccessObjectionTable;
 }

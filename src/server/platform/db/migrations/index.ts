@@ -12,6 +12,7 @@ import * as createApplications from './20261125100000-create-applications.ts';
 import * as createCertificates from './20261125110000-create-certificates.ts';
 import * as createNotifications from './20261125120000-create-notifications.ts';
 import * as createAttachments from './20261125130000-create-attachments.ts';
+import * as createSharing from './20261125140000-create-sharing.ts';
 
 /** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261125110000-create-certificates': createCertificates,
   '20261125120000-create-notifications': createNotifications,
   '20261125130000-create-attachments': createAttachments,
+  '20261125140000-create-sharing': createSharing,
 };

@@ -1,0 +1,67 @@
+// Who a register read is about. The gateway needs the ID number (or USCC) the registers are
+// keyed by, plus the few account facts the account and enterprise registers give out. This is
+// the one place the sharing module looks at identity's people and enterprises (read-only).
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { RegisterSubject } from '../registers/register-adapter.ts';
+
+export type SubjectRef = { personId: string } | { enterpriseId: string };
+
+export interface ResolvedSubject {
+  register: RegisterSubject;
+  districtCode: string | null;
+}
+
+export async function resolveSubject(db: Db, ref: SubjectRef): Promise<ResolvedSubject> {
+  if ('personId' in ref) {
+    const person = await db
+      .selectFrom('people')
+      .select(['id', 'idNumber', 'name', 'phone', 'districtCode'])
+      .where('id', '=', ref.personId)
+      .executeTakeFirst();
+    if (!person) throw new AppError('REGISTER_SUBJECT_NOT_FOUND');
+    return {
+      register: {
+        kind: 'person',
+        personId: person.id,
+        idNumber: person.idNumber,
+        name: person.name,
+        mobile: person.phone,
+      },
+      districtCode: person.districtCode,
+    };
+  }
+  const enterprise = await db
+    .selectFrom('enterprises')
+    .leftJoin('people', 'people.id', 'enterprises.legalRepPersonId')
+    .select([
+      'enterprises.id',
+      'enterprises.uscc',
+      'enterprises.name',
+      'enterprises.address',
+      'enterprises.districtCode',
+      'people.name as legalRepName',
+      'people.idNumber as legalRepIdNumber',
+    ])
+    .where('enterprises.id', '=', ref.enterpriseId)
+    .executeTakeFirst();
+  if (!enterprise) throw new AppError('REGISTER_SUBJECT_NOT_FOUND');
+  return {
+    register: {
+      kind: 'enterprise',
+      enterpriseId: enterprise.id,
+      uscc: enterprise.uscc,
+      name: enterprise.name,
+      address: enterprise.address,
+      legalRepName: enterprise.legalRepName,
+      legalRepIdNumber: enterprise.legalRepIdNumber,
+    },
+    districtCode: enterprise.districtCode,
+  };
+}
+
+/** The person a signed-in user is (their users row's person), for enterprise services' applicant fields. */
+export async function personOfUser(db: Db, userId: string): Promise<string | null> {
+  const user = await db.selectFrom('users').select('personId').where('id', '=', userId).executeTakeFirst();
+  return user?.personId ?? null;
+}
