@@ -10,8 +10,8 @@ export const applicationErrors = {
   },
   APPLICATION_WRONG_SUBJECT: {
     status: 422,
-    'zh-CN': '该事项的申请人须为{{subject}}。',
-    en: 'This service must be applied for by {{subject}}.',
+    'zh-CN': '该事项的申请人须为{subject}。',
+    en: 'This service must be applied for by {subject}.',
   },
   APPLICATION_NOT_ROUTABLE: {
     status: 422,
@@ -66,8 +66,8 @@ export const applicationErrors = {
   },
   TASK_CLAIMED_BY_OTHER: {
     status: 409,
-    'zh-CN': '该任务已由{{name}}认领。',
-    en: 'This task has been claimed by {{name}}.',
+    'zh-CN': '该任务已由{name}认领。',
+    en: 'This task has been claimed by {name}.',
   },
   TASK_ASSIGNEE_INVALID: {
     status: 422,
@@ -91,8 +91,8 @@ export const applicationErrors = {
   },
   SUPPLEMENT_FIELD_NOT_REQUESTED: {
     status: 422,
-    'zh-CN': '只能修改补正通知中列出的内容：{{fields}}。',
-    en: 'Only the items listed in the supplement request may be changed: {{fields}}.',
+    'zh-CN': '只能修改补正通知中列出的内容：{fields}。',
+    en: 'Only the items listed in the supplement request may be changed: {fields}.',
   },
   DRAFT_NOT_FOUND: { status: 404, 'zh-CN': '找不到该草稿。', en: 'Draft not found.' },
   DRAFT_CHANGED: {
