@@ -343,6 +343,80 @@ describeEachDialect('applications', (dialect) => {
     });
   });
 
+  describe('for an enterprise, and the figures', () => {
+    it('an agent files for the enterprise it represents; its legal rep sees it, others do not', async () => {
+      const agent = await loginAs(t.app, 'demo-enterprise');
+      const legalRep = await loginAs(t.app, 'demo-legal-rep');
+      const me = (
+        await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: agent.headers })
+      ).json() as {
+        enterprises: { id: string }[];
+      };
+      const enterpriseId = me.enterprises[0]!.id;
+      const receipt = await fileService(t.app, agent, 'SAMR-0010', {
+        enterpriseId,
+        delivery: { method: 'online' },
+      });
+      const list = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/applications',
+        headers: legalRep.headers,
+      });
+      expect((list.json() as { items: { id: string }[] }).items.map((i) => i.id)).toContain(receipt.id);
+      const page = await applicationOf(t.app, legalRep, receipt.id);
+      expect(page.metrics.tripsNeeded).toBe(0);
+      const outsider = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/applications/${receipt.id}`,
+        headers: resident.headers,
+      });
+      expect(outsider.statusCode).toBe(404);
+      const asPerson = await submit(t.app, resident, { serviceId: 'SAMR-0010', data: {} });
+      expect(asPerson.statusCode).toBe(422);
+      expect(asPerson.json().error.message).toBe('该事项的申请人须为企业。');
+    });
+
+    it('counts trips, prefilled and typed fields, and pick-up costs a trip', async () => {
+      const offices = (await t.app.inject({ method: 'GET', url: '/api/v1/services/SAMR-0002' })).json()
+        .competentOffices as { officeId?: string; id?: string }[];
+      const officeId = offices[0]!.officeId ?? offices[0]!.id;
+      const receipt = await fileService(t.app, resident, 'SAMR-0002', {
+        delivery: { method: 'pickup', officeId },
+        prefilledFields: ['operatorName', 'operatorIdNumber', 'tradeName'],
+      });
+      const page = await applicationOf(t.app, resident, receipt.id);
+      expect(page.metrics.tripsNeeded).toBe(1);
+      expect(page.metrics.fieldsTotal).toBe(8);
+      // tradeName has no register behind it: claiming it was prefilled does not count.
+      expect(page.metrics.fieldsPrefilled).toBeLessThanOrEqual(2);
+      expect(page.metrics.fieldsTyped + page.metrics.fieldsPrefilled).toBe(8);
+    });
+
+    it('gives each office its on-time rate, average working days and supplement rate', async () => {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/workbench/stats',
+        headers: approver.headers,
+      });
+      expect(response.statusCode).toBe(200);
+      const [office] = response.json().items as {
+        finished: number;
+        onTimeRate: number;
+        supplementRate: number;
+        openTasks: number;
+      }[];
+      expect(office!.finished).toBeGreaterThan(0);
+      expect(office!.onTimeRate).toBe(1);
+      expect(office!.supplementRate).toBeGreaterThan(0);
+      const resident2Stats = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/workbench/stats',
+        headers: resident2.headers,
+      });
+      expect(resident2Stats.statusCode).toBe(403);
+    });
+  });
+
   describe('bundles', () => {
     it('accepts once, works every member department in parallel and completes when all are done', async () => {
       const receipt = await fileService(t.app, resident, 'BNDL-0009');
