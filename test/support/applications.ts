@@ -1,7 +1,7 @@
 // Filing and working applications through the real API, for tests.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { TestSession } from './app.ts';
+import { loginAs, type TestSession } from './app.ts';
 import { sampleFormData } from './form-samples.ts';
 
 export interface ServiceDetail {
@@ -120,4 +120,12 @@ export async function applicationOf(app: FastifyInstance, session: TestSession, 
     canWithdraw: boolean;
     data: Record<string, unknown>;
   };
+}
+
+/** Signs in several demo accounts at once, typed as a tuple. */
+export async function loginEach<const N extends readonly string[]>(
+  app: FastifyInstance,
+  names: N,
+): Promise<{ [K in keyof N]: TestSession }> {
+  return (await Promise.all(names.map((name) => loginAs(app, name)))) as { [K in keyof N]: TestSession };
 }

@@ -136,3 +136,29 @@ export async function notifyApplicant(
     object: { type: 'application', id: application.id },
   });
 }
+
+/** In a bundle, one member service is done (approved or refused) while others may go on. */
+export async function notifyBranchOutcome(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  application: Pick<ApplicationTable, 'id' | 'receiptNo' | 'applicantPersonId' | 'applicantEnterpriseId'>,
+  branch: { nameZh: string; nameEn: string },
+  outcome: 'approved' | 'refused',
+): Promise<void> {
+  const approved = outcome === 'approved';
+  await notify(trx, deps.jobs, {
+    recipients: application.applicantEnterpriseId
+      ? { enterpriseIds: [application.applicantEnterpriseId] }
+      : { personIds: [application.applicantPersonId!] },
+    kind: `application.member_${outcome}`,
+    title: approved
+      ? { zh: '一件事中的一项已办结', en: 'One service of your application is done' }
+      : { zh: '一件事中的一项未获批准', en: 'One service of your application was refused' },
+    body: {
+      zh: `${application.receiptNo} 中的“${branch.nameZh}”${approved ? '已办结' : '未获批准，请查看原因'}。`,
+      en: `"${branch.nameEn}" in ${application.receiptNo} ${approved ? 'is done' : 'was refused; see the reason'}.`,
+    },
+    link: `/applications/${application.id}`,
+    object: { type: 'application', id: application.id },
+  });
+}

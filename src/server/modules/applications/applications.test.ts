@@ -9,6 +9,7 @@ import {
   openTasksOf,
   serviceByCode,
   submit,
+  loginEach,
 } from '../../../../test/support/applications.ts';
 import { sampleFormData } from '../../../../test/support/form-samples.ts';
 
@@ -23,16 +24,14 @@ describeEachDialect('applications', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    [resident, resident2, clerk, reviewer, approver, clerkPudong] = await Promise.all(
-      [
-        'demo-resident',
-        'demo-resident2',
-        'demo-clerk',
-        'demo-reviewer',
-        'demo-approver',
-        'demo-clerk-pudong',
-      ].map((name) => loginAs(t.app, name)),
-    );
+    [resident, resident2, clerk, reviewer, approver, clerkPudong] = await loginEach(t.app, [
+      'demo-resident',
+      'demo-resident2',
+      'demo-clerk',
+      'demo-reviewer',
+      'demo-approver',
+      'demo-clerk-pudong',
+    ] as const);
   });
   afterAll(() => t.close());
 
@@ -389,7 +388,7 @@ describeEachDialect('applications', (dialect) => {
       expect(page.metrics.fieldsTotal).toBe(8);
       // tradeName has no register behind it: claiming it was prefilled does not count.
       expect(page.metrics.fieldsPrefilled).toBeLessThanOrEqual(2);
-      expect(page.metrics.fieldsTyped + page.metrics.fieldsPrefilled).toBe(8);
+      expect(page.metrics.fieldsTyped! + page.metrics.fieldsPrefilled!).toBe(8);
     });
 
     it('gives each office its on-time rate, average working days and supplement rate', async () => {
@@ -421,9 +420,7 @@ describeEachDialect('applications', (dialect) => {
     it('accepts once, works every member department in parallel and completes when all are done', async () => {
       const receipt = await fileService(t.app, resident, 'BNDL-0009');
       await actOnOnlyTask(t.app, clerk, receipt.id, { action: 'accept' });
-      const staff = await Promise.all(
-        ['demo-fire', 'demo-water', 'demo-tax', 'demo-housing'].map((name) => loginAs(t.app, name)),
-      );
+      const staff = await loginEach(t.app, ['demo-fire', 'demo-water', 'demo-tax', 'demo-housing'] as const);
       // SAMR's two members (business licence, food licence) in one office.
       for (let round = 0; round < 4; round += 1) {
         for (const session of [reviewer, approver, ...staff]) {

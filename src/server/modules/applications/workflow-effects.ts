@@ -9,7 +9,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { endOfShanghaiDay, type WorkingDayCalendar } from '../../platform/calendar/working-days.ts';
 import type { Transition, WorkflowEffect, WorkflowPlan } from '../workflow/index.ts';
 import type { ApplicationStatus, ApplicationTable } from './applications.tables.ts';
-import { issueBranchCertificate } from './application-results.ts';
+import { issueBranchCertificate, notifyBranchOutcome } from './application-results.ts';
 import { recordEvent } from './application-events.ts';
 
 export const TASK_TIMER_QUEUE = 'applications.task-timer';
@@ -237,7 +237,7 @@ export async function applyEffects(context: EffectContext, transition: Transitio
         break;
       }
       case 'branch_finished':
-        if (context.plan.workflow.type === 'bundle')
+        if (context.plan.workflow.type === 'bundle') {
           await recordEvent(trx, {
             applicationId: application.id,
             at: nowIso,
@@ -247,6 +247,10 @@ export async function applyEffects(context: EffectContext, transition: Transitio
             taskKey: null,
             details: { serviceCode: effect.branchKey },
           });
+          const branch = context.plan.workflow.branches.find((b) => b.branchKey === effect.branchKey);
+          if (branch && effect.outcome !== 'cancelled')
+            await notifyBranchOutcome(trx, context.deps, application, branch, effect.outcome);
+        }
         break;
       case 'application_finished':
         outcome.status = effect.outcome;
