@@ -17,6 +17,8 @@ import { registerJobHandlers } from './job-handlers.ts';
 import { healthRoutes } from './platform/health.routes.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { dataRoutes } from './modules/sharing/data.routes.ts';
+import { accessRecordsRoutes } from './modules/sharing/access-records.routes.ts';
+import { sharingAdminRoutes } from './modules/sharing/sharing-admin.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { enterpriseRoutes } from './modules/identity/enterprise.routes.ts';
@@ -117,6 +119,8 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(attachmentsRoutes, deps);
   await app.register(calendarRoutes, deps);
   await app.register(dataRoutes, deps);
+  await app.register(accessRecordsRoutes, deps);
+  await app.register(sharingAdminRoutes, deps);
   await app.register(certificatesRoutes, deps);
   await app.register(notificationsRoutes, deps);
 
