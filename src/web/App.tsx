@@ -51,6 +51,18 @@ const CertificatePage = lazy(() =>
 const VerifyPage = lazy(() =>
   import('./pages/certificates/VerifyPage.tsx').then((module) => ({ default: module.VerifyPage })),
 );
+// The applicant's pages (applying, my applications, one application) load when first opened.
+const ApplyPage = lazy(() =>
+  import('./pages/applications/ApplyPage.tsx').then((module) => ({ default: module.ApplyPage })),
+);
+const ApplicationsPage = lazy(() =>
+  import('./pages/applications/ApplicationsPage.tsx').then((module) => ({
+    default: module.ApplicationsPage,
+  })),
+);
+const ApplicationPage = lazy(() =>
+  import('./pages/applications/ApplicationPage.tsx').then((module) => ({ default: module.ApplicationPage })),
+);
 const TopicsAdminPage = lazy(() =>
   import('./pages/admin/TopicsAdminPage.tsx').then((module) => ({ default: module.TopicsAdminPage })),
 );
@@ -123,6 +135,30 @@ export function App() {
             />
             <Route path="services" element={<ServiceSearchPage />} />
             <Route path="services/:idOrCode" element={<ServicePage />} />
+            <Route
+              path="services/:idOrCode/apply"
+              element={
+                <Loading>
+                  <ApplyPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="applications"
+              element={
+                <Loading>
+                  <ApplicationsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="applications/:id"
+              element={
+                <Loading>
+                  <ApplicationPage />
+                </Loading>
+              }
+            />
             <Route path="topics" element={<TopicsPage />} />
             <Route path="facilities" element={<FacilityFinderPage />} />
             <Route path="facilities/overview" element={<FacilityOverviewPage />} />

@@ -103,20 +103,32 @@ async function refreshCsrfToken(): Promise<boolean> {
 }
 
 /** Sends one API request; resolves with the parsed JSON (undefined for 204) or throws ApiError. */
-export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   try {
-    return await send<T>(method, path, body);
+    return await send<T>(method, path, body, extraHeaders);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     // A stale CSRF token: fetch the current one and try once more.
-    if (error.code === 'AUTH_CSRF_INVALID' && (await refreshCsrfToken())) return send<T>(method, path, body);
+    if (error.code === 'AUTH_CSRF_INVALID' && (await refreshCsrfToken()))
+      return send<T>(method, path, body, extraHeaders);
     if (error.status === 401 && error.code === 'AUTH_REQUIRED' && path !== '/api/v1/me') onSignedOut?.();
     throw error;
   }
 }
 
-async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     Accept: 'application/json',
     'Accept-Language': requestLanguage(),
   };

@@ -10,6 +10,22 @@ import enAttachments from './attachments.en.json' with { type: 'json' };
 import zhAttachments from './attachments.zh-CN.json' with { type: 'json' };
 import enCertificates from './certificates.en.json' with { type: 'json' };
 import zhCertificates from './certificates.zh-CN.json' with { type: 'json' };
+import enApplications from './applications.en.json' with { type: 'json' };
+import zhApplications from './applications.zh-CN.json' with { type: 'json' };
 
-export const zhCN = { ...zhCore, ...zhNotifications, ...zhForms, ...zhAttachments, ...zhCertificates };
-export const en = { ...enCore, ...enNotifications, ...enForms, ...enAttachments, ...enCertificates };
+export const zhCN = {
+  ...zhCore,
+  ...zhNotifications,
+  ...zhForms,
+  ...zhAttachments,
+  ...zhCertificates,
+  ...zhApplications,
+};
+export const en = {
+  ...enCore,
+  ...enNotifications,
+  ...enForms,
+  ...enAttachments,
+  ...enCertificates,
+  ...enApplications,
+};

@@ -38,6 +38,8 @@ function MeContent({ me }: { me: Me }) {
       </p>
       {me.person && (
         <p className="me-links">
+          <Link to="/applications">{t('applications.list.title')}</Link>
+          {' · '}
           <Link to="/me/certificates">{t('certificates.wallet.link')}</Link>
         </p>
       )}

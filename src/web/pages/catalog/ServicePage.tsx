@@ -5,7 +5,9 @@ import { getService } from '../../api/catalog-endpoints.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { dataOf, useLatestResource } from '../../lib/use-latest-resource.ts';
+import { canApplyOnline } from '../applications/apply-rules.ts';
 import { ServiceView } from './service/ServiceView.tsx';
+import '../../styles/applying.css';
 
 /** `/services/:idOrCode`: a published service or bundle, in plain language. */
 export function ServicePage() {
@@ -63,6 +65,16 @@ export function ServicePage() {
       </nav>
       <ServiceView
         key={detail.id}
+        actions={
+          canApplyOnline(detail) ? (
+            <div className="apply-bar">
+              <Link className="button button--primary button--large" to={`/services/${detail.code}/apply`}>
+                {t('applications.serviceButton.apply')}
+              </Link>
+              <p className="apply-bar__note">{t('applications.serviceButton.note')}</p>
+            </div>
+          ) : null
+        }
         model={
           detail.type === 'service'
             ? { ...detail, type: 'service', isDraft: false }

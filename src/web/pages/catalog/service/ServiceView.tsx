@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { BundleDefinition, ServiceDefinition } from '../../../../contracts/catalog.ts';
@@ -29,7 +30,8 @@ function paragraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-export function ServiceView({ model }: { model: ServiceViewModel }) {
+/** `actions`: shown under the page's key facts (the published page's "apply online"). */
+export function ServiceView({ model, actions }: { model: ServiceViewModel; actions?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   const isEnglish = language === 'en';
@@ -103,6 +105,8 @@ export function ServiceView({ model }: { model: ServiceViewModel }) {
           </div>
         </dl>
       )}
+
+      {actions}
 
       <div className="service-layout">
         <nav className="service-contents" aria-labelledby="contents-title">

@@ -1,0 +1,238 @@
+// Typed calls for the applicant's side of applications (办件): filing, following, fixing a
+// supplement (补正), withdrawing, drafts (草稿), and the prefill of a service's form.
+import { api, apiRequest } from './client.ts';
+
+export type ApplicationStatus =
+  'in_progress' | 'awaiting_supplement' | 'approved' | 'refused' | 'partially_approved' | 'withdrawn';
+
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  'in_progress',
+  'awaiting_supplement',
+  'approved',
+  'refused',
+  'partially_approved',
+  'withdrawn',
+];
+
+export type DeliveryMethod = 'online' | 'mail' | 'pickup';
+
+export interface Delivery {
+  method: DeliveryMethod;
+  officeId?: string;
+  address?: string;
+}
+
+export interface SubmitApplicationInput {
+  serviceId: string;
+  data: Record<string, unknown>;
+  enterpriseId?: string;
+  districtCode?: string;
+  delivery?: Delivery;
+  attachmentIds?: string[];
+  prefilledFields?: string[];
+}
+
+export interface Receipt {
+  id: string;
+  /** 受理编号 */
+  receiptNo: string;
+  status: ApplicationStatus;
+  submittedAt: string;
+  promisedWorkingDays: number;
+  /** The Shanghai date (YYYY-MM-DD) by which it is promised. */
+  promisedDate: string;
+}
+
+interface Names {
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface OfficeRef extends Names {
+  id: string;
+}
+
+export interface TaskSummary extends Names {
+  id: string;
+  taskKey: string;
+  serviceCode: string;
+  kind: string;
+  role: string;
+  office: OfficeRef;
+  status: 'open' | 'done' | 'cancelled';
+  awaitingSupplement: boolean;
+  openedAt: string;
+  dueAt: string;
+  dueDate: string;
+  closedAt: string | null;
+  outcome: string | null;
+}
+
+export interface TimelineEvent {
+  at: string;
+  kind: string;
+  actorName: string | null;
+  office: OfficeRef | null;
+  step: Names | null;
+  details: Record<string, unknown>;
+}
+
+export interface SupplementItem {
+  field?: string;
+  material?: string;
+  reason: string;
+}
+
+export interface Supplement {
+  id: string;
+  requestedAt: string;
+  status: 'open' | 'answered';
+  answeredAt: string | null;
+  ordinal: number;
+  items: SupplementItem[];
+}
+
+export interface ApplicationMetrics {
+  fieldsTotal: number;
+  fieldsPrefilled: number;
+  fieldsTyped: number;
+  materialsTotal: number;
+  materialsNotNeeded: number;
+  tripsNeeded: number;
+  supplementCount: number;
+  elapsedWorkingDays: number;
+  promisedWorkingDays: number;
+  pausedWorkingDays: number;
+}
+
+export interface ApplicationAttachment {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  materialKey: string | null;
+}
+
+export interface ApplicationDetail {
+  id: string;
+  receiptNo: string;
+  status: ApplicationStatus;
+  stateVersion: number;
+  entry: Names & { id: string; code: string; type: 'service' | 'bundle' };
+  applicant: { kind: 'person' | 'enterprise'; id: string; name: string };
+  channel: string;
+  districtCode: string;
+  receivingOffice: OfficeRef;
+  submittedAt: string;
+  promisedDate: string;
+  finishedAt: string | null;
+  data: Record<string, unknown>;
+  delivery: Delivery;
+  branches: (Names & { serviceCode: string; status: string })[];
+  tasks: TaskSummary[];
+  timeline: TimelineEvent[];
+  supplements: Supplement[];
+  attachments: ApplicationAttachment[];
+  certificates: (Names & { id: string; number: string })[];
+  metrics: ApplicationMetrics;
+  canWithdraw: boolean;
+}
+
+export interface ApplicationListItem {
+  id: string;
+  receiptNo: string;
+  status: ApplicationStatus;
+  entry: Names & { id: string; code: string; type: string };
+  applicantName: string;
+  submittedAt: string;
+  promisedDate: string;
+  finishedAt: string | null;
+}
+
+export interface Draft {
+  id: string;
+  entryId: string;
+  enterpriseId: string | null;
+  data: Record<string, unknown>;
+  attachmentIds: string[];
+  delivery: Delivery | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface SaveDraftInput {
+  enterpriseId?: string;
+  data: Record<string, unknown>;
+  attachmentIds?: string[];
+  delivery?: Delivery;
+  /** The version loaded (0 for a new draft). */
+  version: number;
+}
+
+export interface PrefillSource extends Names {
+  register: string;
+}
+
+export interface PrefillAnswer {
+  serviceCode: string;
+  fields: Record<string, { value: unknown; source: PrefillSource; locked: boolean }>;
+  unavailable: string[];
+  filledCount: number;
+  fieldCount: number;
+  /** Every material of the service (or of a bundle's members, in order), held or not. */
+  materials: (Names & {
+    index: number;
+    status: 'held' | 'not_held' | 'unavailable';
+    sourceNameZh: string;
+    sourceNameEn: string;
+  })[];
+}
+
+const segment = encodeURIComponent;
+const enterpriseQuery = (enterpriseId?: string) =>
+  enterpriseId ? `?enterpriseId=${segment(enterpriseId)}` : '';
+
+/** Files an application; send the same key again when retrying the same submit. */
+export const submitApplication = (input: SubmitApplicationInput, idempotencyKey: string) =>
+  apiRequest<Receipt>('POST', '/api/v1/applications', input, { 'Idempotency-Key': idempotencyKey });
+
+export const listMyApplications = (query: { status?: ApplicationStatus; limit: number; offset: number }) => {
+  const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+  if (query.status) params.set('status', query.status);
+  return api.get<{ items: ApplicationListItem[]; total: number }>(`/api/v1/applications?${params}`);
+};
+
+export const getApplication = (id: string) =>
+  api.get<ApplicationDetail>(`/api/v1/applications/${segment(id)}`);
+
+export const withdrawApplication = (id: string, reason?: string) =>
+  api.post<{ status: ApplicationStatus; stateVersion: number }>(
+    `/api/v1/applications/${segment(id)}/withdraw`,
+    reason ? { reason } : {},
+  );
+
+export const answerSupplement = (
+  id: string,
+  body: { data: Record<string, unknown>; attachmentIds?: string[]; stateVersion: number },
+) =>
+  api.post<{ status: ApplicationStatus; stateVersion: number }>(
+    `/api/v1/applications/${segment(id)}/supplement`,
+    body,
+  );
+
+export const applicationAttachmentUrl = (id: string, attachmentId: string) =>
+  `/api/v1/applications/${segment(id)}/attachments/${segment(attachmentId)}`;
+
+export const listMyDrafts = () => api.get<{ items: Draft[] }>('/api/v1/drafts');
+
+export const getDraft = (serviceId: string, enterpriseId?: string) =>
+  api.get<Draft>(`/api/v1/drafts/${segment(serviceId)}${enterpriseQuery(enterpriseId)}`);
+
+export const saveDraft = (serviceId: string, input: SaveDraftInput) =>
+  api.put<Draft>(`/api/v1/drafts/${segment(serviceId)}`, input);
+
+export const deleteDraft = (serviceId: string, enterpriseId?: string) =>
+  api.delete(`/api/v1/drafts/${segment(serviceId)}${enterpriseQuery(enterpriseId)}`);
+
+export const getPrefill = (serviceId: string, enterpriseId?: string) =>
+  api.get<PrefillAnswer>(`/api/v1/services/${segment(serviceId)}/prefill${enterpriseQuery(enterpriseId)}`);
