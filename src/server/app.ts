@@ -36,6 +36,8 @@ import { facilityEventsRoutes } from './modules/facilities/facility-events.route
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
+import { kioskTokenRoutes } from './modules/kiosk/kiosk-tokens.routes.ts';
 
 /**
  * Builds the Fastify app: external plugins, then the platform (errors, auth, OpenAPI), then
@@ -123,6 +125,8 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(sharingAdminRoutes, deps);
   await app.register(certificatesRoutes, deps);
   await app.register(notificationsRoutes, deps);
+  await app.register(kioskRoutes, deps);
+  await app.register(kioskTokenRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
   // unknown paths fall through to the not-found handler, which serves index.html for pages.

@@ -44,6 +44,20 @@ export interface AppConfig {
   departmentRetries: number;
   departmentBreakerFailures: number;
   departmentHalfOpenMs: number;
+  /** Kiosk (self-service terminal): seconds without a touch before the sign-out countdown, and its length. */
+  kioskIdleSeconds: number;
+  kioskCountdownSeconds: number;
+  /** A kiosk session ends on the server after this many idle seconds, and after this many minutes in all. */
+  kioskSessionIdleSeconds: number;
+  kioskSessionMaxMinutes: number;
+  /** Kiosk sign-in: how long a phone code and a QR token last; codes per person per 15 minutes. */
+  kioskCodeTtlSeconds: number;
+  kioskQrTtlSeconds: number;
+  kioskCodesPerPerson: number;
+  /** http(s) URL of the SMS gateway (POST JSON {to, text}); undefined means codes are only logged. */
+  smsUrl: string | undefined;
+  /** DEMO ONLY: the kiosk shows the text of the SMS it sent on a panel labelled demo. */
+  kioskDemoSms: boolean;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +147,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     uploadRateLimitPerMinute: int('TONGBAN_UPLOAD_RATE_LIMIT', 60, 1, 10000),
     ...mail,
     ...departmentConfig(env, problems, int),
+    ...kioskConfig(env, problems, int, bool),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -221,5 +236,42 @@ function departmentConfig(
     departmentRetries: int('TONGBAN_DEPARTMENT_RETRIES', 2, 0, 5),
     departmentBreakerFailures: int('TONGBAN_DEPARTMENT_BREAKER_FAILURES', 5, 1, 100),
     departmentHalfOpenMs: int('TONGBAN_DEPARTMENT_BREAKER_HALF_OPEN_MS', 15_000, 100, 600_000),
+  };
+}
+
+/** The kiosk's timings and sign-in limits, and the SMS gateway its phone codes go through. */
+function kioskConfig(
+  env: Env,
+  problems: string[],
+  int: (name: string, fallback: number, min: number, max: number) => number,
+  bool: (name: string, fallback: boolean) => boolean,
+) {
+  const smsUrl = env.TONGBAN_SMS_URL || undefined;
+  if (smsUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(smsUrl)) {
+    problems.push(`TONGBAN_SMS_URL must be an http(s):// URL, got "${smsUrl}"`);
+  }
+  const demo = !['off', 'false', '0', 'no'].includes((env.TONGBAN_DEMO ?? '').toLowerCase());
+  const kioskDemoSms = bool('TONGBAN_KIOSK_DEMO_SMS', demo && smsUrl === undefined);
+  if (kioskDemoSms && smsUrl !== undefined) {
+    problems.push('TONGBAN_KIOSK_DEMO_SMS must be off when TONGBAN_SMS_URL is set (real codes are never shown)');
+  }
+  const idle = int('TONGBAN_KIOSK_IDLE_SECONDS', 60, 1, 3600);
+  const countdown = int('TONGBAN_KIOSK_COUNTDOWN_SECONDS', 15, 1, 300);
+  const sessionIdle = int('TONGBAN_KIOSK_SESSION_IDLE_SECONDS', 300, 2, 3600);
+  if (sessionIdle < idle + countdown) {
+    problems.push(
+      'TONGBAN_KIOSK_SESSION_IDLE_SECONDS must be at least TONGBAN_KIOSK_IDLE_SECONDS + TONGBAN_KIOSK_COUNTDOWN_SECONDS',
+    );
+  }
+  return {
+    kioskIdleSeconds: idle,
+    kioskCountdownSeconds: countdown,
+    kioskSessionIdleSeconds: sessionIdle,
+    kioskSessionMaxMinutes: int('TONGBAN_KIOSK_SESSION_MAX_MINUTES', 30, 1, 240),
+    kioskCodeTtlSeconds: int('TONGBAN_KIOSK_CODE_TTL_SECONDS', 300, 10, 1800),
+    kioskQrTtlSeconds: int('TONGBAN_KIOSK_QR_TTL_SECONDS', 120, 10, 900),
+    kioskCodesPerPerson: int('TONGBAN_KIOSK_CODE_LIMIT', 3, 1, 100),
+    smsUrl,
+    kioskDemoSms,
   };
 }

@@ -7,6 +7,7 @@ import { notificationsErrors } from '../modules/notifications/notifications.erro
 import { applicationErrors } from '../modules/applications/applications.errors.ts';
 import { attachmentErrors } from '../modules/attachments/attachments.errors.ts';
 import { certificateErrors } from '../modules/certificates/certificates.errors.ts';
+import { kioskErrors } from '../modules/kiosk/kiosk.errors.ts';
 
 /** One module's error codes: HTTP status and the message in both languages. */
 export type ModuleErrorTable = Record<string, { status: number } & Record<Locale, string>>;
@@ -18,6 +19,7 @@ export const moduleErrorTables = {
   applications: applicationErrors,
   attachments: attachmentErrors,
   certificates: certificateErrors,
+  kiosk: kioskErrors,
 } satisfies Record<string, ModuleErrorTable>;
 
 type Merged = (typeof moduleErrorTables)[keyof typeof moduleErrorTables];

@@ -10,6 +10,8 @@ const PSEUDONYM = /^[A-Za-z0-9_-]{6,64}$/;
 const PERSONAL = [/^\d{17}[\dXx]$/, /^1\d{10}$/];
 // A device clock a little ahead is tolerated; late events of any age are accepted.
 const CLOCK_SKEW_MS = 5 * 60_000;
+// What a terminal did: a resident's sign-in (the kiosk), a query, a payment, an application.
+const TRANSACTION_TYPES: readonly string[] = ['sign_in', 'query', 'payment', 'application'];
 
 const COMMON = ['eventId', 'kind', 'occurredAt', 'facilityCode'];
 const FIELDS: Record<FacilityEventTable['kind'], string[]> = {
@@ -87,7 +89,7 @@ export function checkFacilityEvent(event: Record<string, unknown>, context: Even
       if (!isText(event.terminalId, 64)) return invalid('terminalId');
       if (!context.terminalIds.has(event.terminalId))
         return { ok: false, code: 'TERMINAL_UNKNOWN', params: { terminal: event.terminalId } };
-      if (!['query', 'payment', 'application'].includes(event.type as string)) return invalid('type');
+      if (!TRANSACTION_TYPES.includes(event.type as string)) return invalid('type');
       return {
         ok: true,
         row: { ...row, terminalId: event.terminalId, transactionType: event.type as string },

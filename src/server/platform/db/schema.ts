@@ -63,6 +63,12 @@ import type {
   SharingRuleTable,
 } from '../../modules/sharing/sharing.tables.ts';
 
+import type {
+  KioskChallengeTable,
+  KioskQrTokenTable,
+  KioskSessionTable,
+} from '../../modules/kiosk/kiosk.tables.ts';
+
 export interface Database {
   districts: DistrictTable;
   streets: StreetTable;
@@ -106,4 +112,7 @@ export interface Database {
   sharingApps: SharingAppTable;
   sharingConsents: SharingConsentTable;
   dataAccessObjections: DataAccessObjectionTable;
+  kioskChallenges: KioskChallengeTable;
+  kioskQrTokens: KioskQrTokenTable;
+  kioskSessions: KioskSessionTable;
 }
