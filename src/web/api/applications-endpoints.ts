@@ -1,5 +1,6 @@
 // Typed calls for the applicant's side of applications (办件): filing, following, fixing a
 // supplement (补正), withdrawing, drafts (草稿), and the prefill of a service's form.
+import type { ServiceForm } from '../../contracts/catalog.ts';
 import { api, apiRequest } from './client.ts';
 
 export type ApplicationStatus =
@@ -136,6 +137,8 @@ export interface ApplicationDetail {
   certificates: (Names & { id: string; number: string })[];
   metrics: ApplicationMetrics;
   canWithdraw: boolean;
+  /** The form of the version the application was filed under. */
+  form: ServiceForm;
 }
 
 export interface ApplicationListItem {

@@ -10,6 +10,7 @@ import { applicantNames } from '../identity/applicants.service.ts';
 import { activeEnterpriseLinks } from '../identity/me.service.ts';
 import { listOffices } from '../reference/reference.service.ts';
 import { canWithdraw } from '../workflow/index.ts';
+import { findVersionDefinition } from '../catalog/catalog-versions.service.ts';
 import {
   getOwnApplication,
   parsePlan,
@@ -31,7 +32,7 @@ export async function presentApplication(
   options: { forStaff: boolean },
 ): Promise<ApplicationDetail> {
   const db = deps.database.db;
-  const [tasks, events, supplements, attachments] = await Promise.all([
+  const [tasks, events, supplements, attachments, definition] = await Promise.all([
     db
       .selectFrom('applicationTasks as t')
       .leftJoin('users as u', 'u.id', 't.assigneeUserId')
@@ -54,6 +55,7 @@ export async function presentApplication(
       .orderBy('ordinal')
       .execute(),
     listApplicationAttachments(db, row.id),
+    findVersionDefinition(db, row.versionId),
   ]);
   const officeIds = [
     row.receivingOfficeId,
@@ -190,6 +192,10 @@ export async function presentApplication(
       pausedWorkingDays: row.pausedWorkingDays,
     },
     canWithdraw: canWithdraw(state),
+    form: {
+      schema: definition?.form.schema ?? {},
+      ui: (definition?.form.ui ?? {}) as unknown as Record<string, unknown>,
+    },
   };
 }
 

@@ -192,6 +192,10 @@ export const ApplicationDetailSchema = Type.Object({
   certificates: Type.Array(Type.Object({ id: Type.String(), number: Type.String(), ...Names })),
   metrics: MetricsSchema,
   canWithdraw: Type.Boolean(),
+  form: Type.Object(
+    { schema: Type.Record(Type.String(), Type.Unknown()), ui: Type.Record(Type.String(), Type.Unknown()) },
+    { description: 'The form of the version the application was filed under' },
+  ),
 });
 export type ApplicationDetail = Static<typeof ApplicationDetailSchema>;
 

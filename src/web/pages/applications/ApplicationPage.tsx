@@ -43,7 +43,7 @@ interface Loaded {
 
 async function loadApplication(id: string): Promise<Loaded> {
   const detail = await getApplication(id);
-  // The form of the service, for its field names and the supplement; retired services have none.
+  // The service, for its materials (the supplement's uploads); retired services have none.
   const service = await getService(detail.entry.id).catch(() => null);
   return { detail, service };
 }
@@ -88,7 +88,8 @@ function ApplicationView() {
   }
 
   const { detail, service } = state.data;
-  const form = service?.definition.form ?? null;
+  // The form as filed (a later version of the service may have changed it).
+  const form = detail.form;
   const model = form ? describeForm(form.schema, form.ui) : null;
   const fieldTitle = (field: string) => {
     const found = model?.fields.find((item) => item.name === field);
