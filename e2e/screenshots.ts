@@ -4,7 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, newContext, signIn } from './support/browser.ts';
+import { sampleFormData } from '../test/support/form-samples.ts';
+import { DEMO_PASSWORD, launchBrowser, newContext, signIn } from './support/browser.ts';
 import { findService } from './support/catalog.ts';
 import { REPO_ROOT, startServer } from './support/server.ts';
 
@@ -35,6 +36,70 @@ const meLoaded = async (page: Page) => {
   await page.locator('.panel').first().waitFor();
   await page.locator('.panel .status-message').first().waitFor({ state: 'detached' });
 };
+
+/** Signs in over the API (cookie + CSRF) for set-up calls a screenshot needs. */
+async function apiAs(baseUrl: string, username: string) {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const me = (await (await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+  };
+  return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': me.csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  };
+}
+
+/** demo-resident files 个体工商户设立登记 a few times; the clerk accepts the first. Returns its id. */
+async function workbenchApplications(page: Page): Promise<string> {
+  const baseUrl = new URL(page.url()).origin;
+  const resident = await apiAs(baseUrl, 'demo-resident');
+  const service = await resident<{ id: string; definition: { form: { schema: Record<string, unknown> } } }>(
+    'GET',
+    '/api/v1/services/SAMR-0002',
+  );
+  const names = ['张记小吃', '嘉兴路修鞋铺', '天宝路水果店'];
+  const receipts: { id: string }[] = [];
+  for (const [index, tradeName] of names.entries())
+    receipts.push(
+      await resident<{ id: string }>(
+        'POST',
+        '/api/v1/applications',
+        {
+          serviceId: service.id,
+          data: sampleFormData(service.definition.form.schema, {
+            tradeName,
+            businessAddress: `上海市虹口区嘉兴路街道天宝路${100 + index}号`,
+          }),
+        },
+        { 'idempotency-key': `screenshot-${Date.now()}-${index}` },
+      ),
+    );
+  const clerk = await apiAs(baseUrl, 'demo-clerk');
+  const queue = await clerk<{ items: { id: string; application: { id: string } }[] }>(
+    'GET',
+    '/api/v1/workbench/tasks?limit=100',
+  );
+  const first = queue.items.find((item) => item.application.id === receipts[0]!.id)!;
+  await clerk('POST', `/api/v1/workbench/tasks/${first.id}/actions`, { action: 'accept' });
+  return receipts[0]!.id;
+}
 
 const SHOTS: Shot[] = [
   { file: 'home.png', viewport: DESKTOP, path: '/', ready: districtsLoaded },
@@ -173,6 +238,33 @@ const SHOTS: Shot[] = [
       return `/verify/${licence.number}`;
     },
     ready: (page) => page.locator('.verify-verdict').waitFor(),
+  },
+  {
+    file: 'workbench-queue.png',
+    viewport: DESKTOP,
+    user: 'demo-clerk',
+    path: async (page) => {
+      await workbenchApplications(page);
+      return '/workbench';
+    },
+    ready: async (page) => {
+      await page.locator('.queue-table .time-badge').first().waitFor();
+      await page.locator('.office-stats__office').first().waitFor();
+    },
+  },
+  {
+    file: 'workbench-application.png',
+    viewport: { width: 1280, height: 1300 },
+    user: 'demo-reviewer',
+    path: async (page) => `/workbench/applications/${await workbenchApplications(page)}`,
+    ready: async (page) => {
+      await page.locator('.task-card').first().waitFor();
+      await page.getByRole('button', { name: '要求补正' }).click();
+      await page.getByRole('button', { name: '添加表单项' }).click();
+      await page.getByLabel('表单项', { exact: true }).selectOption({ label: '经营场所' });
+      await page.getByLabel('原因及要求').fill('经营场所地址须写到门牌号');
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
   },
 ];
 

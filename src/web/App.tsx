@@ -63,6 +63,16 @@ const ApplicationsPage = lazy(() =>
 const ApplicationPage = lazy(() =>
   import('./pages/applications/ApplicationPage.tsx').then((module) => ({ default: module.ApplicationPage })),
 );
+// The staff workbench (queue, one application, counter filing): for staff only, loaded on first use.
+const WorkbenchQueuePage = lazy(() =>
+  import('./pages/workbench/QueuePage.tsx').then((module) => ({ default: module.QueuePage })),
+);
+const WorkbenchApplicationPage = lazy(() =>
+  import('./pages/workbench/ApplicationPage.tsx').then((module) => ({ default: module.ApplicationPage })),
+);
+const WorkbenchCounterPage = lazy(() =>
+  import('./pages/workbench/CounterPage.tsx').then((module) => ({ default: module.CounterPage })),
+);
 const TopicsAdminPage = lazy(() =>
   import('./pages/admin/TopicsAdminPage.tsx').then((module) => ({ default: module.TopicsAdminPage })),
 );
@@ -71,6 +81,30 @@ function Loading({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Suspense
+// My data (registers, 用数记录, consents) and the sharing catalogue: loaded when first opened.
+const DataHubPage = lazy(() =>
+  import('./pages/data/DataHubPage.tsx').then((module) => ({ default: module.DataHubPage })),
+);
+const RegisterQueryPage = lazy(() =>
+  import('./pages/data/RegisterQueryPage.tsx').then((module) => ({ default: module.RegisterQueryPage })),
+);
+const AccessRecordsPage = lazy(() =>
+  import('./pages/data/AccessRecordsPage.tsx').then((module) => ({ default: module.AccessRecordsPage })),
+);
+const ConsentsPage = lazy(() =>
+  import('./pages/data/ConsentsPage.tsx').then((module) => ({ default: module.ConsentsPage })),
+);
+const SharingRulesPage = lazy(() =>
+  import('./pages/admin/sharing/SharingRulesPage.tsx').then((module) => ({
+    default: module.SharingRulesPage,
+  })),
+);
+const ObjectionsAdminPage = lazy(() =>
+  import('./pages/admin/sharing/ObjectionsAdminPage.tsx').then((module) => ({
+    default: module.ObjectionsAdminPage,
+  })),
+);
+
       fallback={
         <p className="status-message" role="status">
           {t('common.loading')}
@@ -219,6 +253,30 @@ export function App() {
                 </Loading>
               }
             />
+            <Route
+              path="workbench"
+              element={
+                <Loading>
+                  <WorkbenchQueuePage />
+                </Loading>
+              }
+            />
+            <Route
+              path="workbench/applications/:id"
+              element={
+                <Loading>
+                  <WorkbenchApplicationPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="workbench/counter"
+              element={
+                <Loading>
+                  <WorkbenchCounterPage />
+                </Loading>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
@@ -226,3 +284,51 @@ export function App() {
     </SessionProvider>
   );
 }
+            <Route
+              path="data"
+              element={
+                <Loading>
+                  <DataHubPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="data/access"
+              element={
+                <Loading>
+                  <AccessRecordsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="data/consents"
+              element={
+                <Loading>
+                  <ConsentsPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="data/:slug"
+              element={
+                <Loading>
+                  <RegisterQueryPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="admin/sharing"
+              element={
+                <Loading>
+                  <SharingRulesPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="admin/sharing/objections"
+              element={
+                <Loading>
+                  <ObjectionsAdminPage />
+                </Loading>
+              }
+            />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { canAuthor } from '../lib/authoring.ts';
+import { hasCasework } from '../pages/workbench/workbench-rules.ts';
 import { useSession } from '../session/session-context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { InboxLink } from '../pages/notifications/InboxLink.tsx';
@@ -15,6 +16,7 @@ export function Layout() {
   const [signOutFailed, setSignOutFailed] = useState(false);
   const isSignedIn = session.state.status === 'signedIn';
   const isAuthor = session.state.status === 'signedIn' && canAuthor(session.state.me);
+  const isCaseworker = session.state.status === 'signedIn' && hasCasework(session.state.me);
 
   // After a client-side navigation, move focus to the new page's heading so that
   // screen reader and keyboard users start at the top of the new content.
@@ -78,6 +80,13 @@ export function Layout() {
                   {t('layout.nav.facilities')}
                 </NavLink>
               </li>
+              {isCaseworker && (
+                <li>
+                  <NavLink to="/workbench" className="site-nav__link">
+                    {t('workbench.navLink')}
+                  </NavLink>
+                </li>
+              )}
               {isAuthor && (
                 <li>
                   <NavLink to="/admin/catalog" className="site-nav__link">

@@ -12,6 +12,12 @@ import enCertificates from './certificates.en.json' with { type: 'json' };
 import zhCertificates from './certificates.zh-CN.json' with { type: 'json' };
 import enApplications from './applications.en.json' with { type: 'json' };
 import zhApplications from './applications.zh-CN.json' with { type: 'json' };
+import enWorkbench from './workbench.en.json' with { type: 'json' };
+import zhWorkbench from './workbench.zh-CN.json' with { type: 'json' };
+import enData from './data.en.json' with { type: 'json' };
+import zhData from './data.zh-CN.json' with { type: 'json' };
+import enKiosk from './kiosk.en.json' with { type: 'json' };
+import zhKiosk from './kiosk.zh-CN.json' with { type: 'json' };
 
 export const zhCN = {
   ...zhCore,
@@ -20,6 +26,10 @@ export const zhCN = {
   ...zhAttachments,
   ...zhCertificates,
   ...zhApplications,
+  ...zhData,
+  ...zhApplications,
+  ...zhKiosk,
+  ...zhWorkbench,
 };
 export const en = {
   ...enCore,
@@ -27,5 +37,9 @@ export const en = {
   ...enForms,
   ...enAttachments,
   ...enCertificates,
+  ...enData,
   ...enApplications,
+  ...enKiosk,
+  ...enApplications,
+  ...enWorkbench,
 };

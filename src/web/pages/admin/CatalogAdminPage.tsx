@@ -69,6 +69,9 @@ function CatalogAdminContent({ me }: { me: Me }) {
             <Link className="button button--secondary" to="/admin/calendar">
               {t('admin.catalog.calendar')}
             </Link>
+            <Link className="button button--secondary" to="/admin/sharing">
+              {t('data.admin.title')}
+            </Link>
           </>
         )}
       </div>
