@@ -55,9 +55,14 @@ export function HomePage() {
           <p className="hero__lead">{t('home.lead')}</p>
           <div className="hero__actions">
             {state.status === 'signedIn' ? (
-              <Link className="button button--primary button--large" to="/me">
-                {t('home.cta.goToMe')}
-              </Link>
+              <>
+                <Link className="button button--primary button--large" to="/me">
+                  {t('home.cta.goToMe')}
+                </Link>
+                <Link className="button button--secondary button--large" to="/data">
+                  {t('data.hub.title')}
+                </Link>
+              </>
             ) : (
               <>
                 <Link className="button button--primary button--large" to="/login">

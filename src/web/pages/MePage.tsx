@@ -41,6 +41,8 @@ function MeContent({ me }: { me: Me }) {
           <Link to="/applications">{t('applications.list.title')}</Link>
           {' · '}
           <Link to="/me/certificates">{t('certificates.wallet.link')}</Link>
+          {' · '}
+          <Link to="/data">{t('data.hub.title')}</Link>
         </p>
       )}
       <div className="me-grid">

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { listDataAccess } from '../../api/endpoints.ts';
 import type { DataAccessItem } from '../../api/types.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -25,6 +26,9 @@ export function DataAccessPanel() {
         {t('me.dataAccess.title')}
       </h2>
       <p className="panel__intro">{t('me.dataAccess.intro')}</p>
+      <p>
+        <Link to="/data/access">{t('data.hub.accessText')}</Link>
+      </p>
       {state.status === 'loading' && <p className="status-message">{t('common.loading')}</p>}
       {state.status === 'failed' && (
         <p className="notice notice--error" role="alert">

@@ -1,0 +1,121 @@
+// My data: demo-resident opens 社保缴费记录 (served by the stand-alone demo department server,
+// started here as its own process), then 用数记录, finds the read it just caused, exports CSV and
+// files an objection; the vehicles page shows fines without a payment button; axe on each page;
+// screenshots into docs/screenshots. With the department server stopped, the page says so.
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spawnDepartmentServer, type SpawnedDepartmentServer } from '../demo/department-server/spawn.ts';
+import { launchBrowser, newContext, seriousAxeViolations, signIn } from './support/browser.ts';
+import { REPO_ROOT, startServer, type RunningServer } from './support/server.ts';
+
+let department: SpawnedDepartmentServer;
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  department = await spawnDepartmentServer({ latency: '30-120', errorRate: 0 });
+  server = await startServer({
+    env: {
+      TONGBAN_DEPARTMENT_SERVER_URL: department.url,
+      TONGBAN_DEPARTMENT_API_KEY: department.apiKey,
+      TONGBAN_DEPARTMENT_BREAKER_HALF_OPEN_MS: '500',
+    },
+  });
+  browser = await launchBrowser();
+}, 150_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await department?.stop();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+async function freshPage(): Promise<Page> {
+  const context = await newContext(browser, server.baseUrl, { viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, `${what}:\n${violations.join('\n')}`).toEqual([]);
+}
+
+const screenshot = (page: Page, file: string) =>
+  page.screenshot({ path: join(REPO_ROOT, 'docs/screenshots', file), fullPage: true });
+
+describe('my data and who used it', () => {
+  it('shows the contribution record, the read it caused, a CSV export and an objection', async () => {
+    const page = await freshPage();
+    await signIn(page, 'demo-resident');
+    await page.goto('/me');
+    await page.getByRole('link', { name: '我的数据', exact: true }).click();
+    await page.waitForURL('**/data');
+    await expectNoSeriousViolations(page, 'data hub');
+    await page.getByRole('link', { name: '社保缴费记录' }).click();
+    await page.waitForURL('**/data/social-insurance');
+    await page.getByRole('heading', { level: 1, name: '社保缴费记录' }).waitFor();
+    await page.getByText('数据来源：社会保险（人社局）').waitFor();
+    await page.getByText('正常参保').waitFor();
+    await page
+      .locator('table caption')
+      .getByText(/最近 36 个月的缴费记录/)
+      .waitFor();
+    await expectNoSeriousViolations(page, 'social insurance');
+    await screenshot(page, 'data-social-insurance.png');
+
+    await page.getByRole('link', { name: '用数记录' }).first().click();
+    await page.waitForURL('**/data/access');
+    const latest = page.locator('.item-list > .item').first();
+    await latest.getByRole('heading', { name: /本人查询$/ }).waitFor();
+    await latest.getByText('社会保险（人社局）').waitFor();
+    await latest.getByText('本人查询社保缴费记录').waitFor();
+    await expectNoSeriousViolations(page, 'access records');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /导出 CSV/ }).click();
+    const file = await download;
+    const text = await (await file.createReadStream()).toArray();
+    const csv = Buffer.concat(text as Buffer[]);
+    expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.toString('utf8')).toContain('本人查询社保缴费记录');
+
+    await latest.getByRole('button', { name: '有异议' }).click();
+    await latest.getByLabel('请说明您认为哪里不对').fill('我没有在这个时间查询过社保');
+    await latest.getByRole('button', { name: '提交异议' }).click();
+    await latest.getByText('已提交异议，平台管理员会尽快答复。').waitFor();
+    await expectNoSeriousViolations(page, 'objection filed');
+    await screenshot(page, 'data-access-records.png');
+
+    // The admins see it with the record attached.
+    const admin = await freshPage();
+    await signIn(admin, 'demo-admin');
+    await admin.goto('/admin/sharing/objections');
+    await admin.getByText('我没有在这个时间查询过社保').waitFor();
+    await expectNoSeriousViolations(admin, 'objections admin');
+  });
+
+  it('lists traffic violations with their fines and says how to pay, without a payment button', async () => {
+    const page = await freshPage();
+    await signIn(page, 'demo-resident');
+    await page.goto('/data/vehicles');
+    await page.getByRole('table', { name: '交通违法记录' }).waitFor();
+    expect(await page.getByRole('button', { name: /缴纳|支付|pay/i }).count()).toBe(0);
+    await page.getByText(/罚款在线缴纳将随/).waitFor();
+    await expectNoSeriousViolations(page, 'vehicles');
+  });
+
+  it('says the department system is unavailable when it is down', async () => {
+    await department.control({ errorRate: 1 });
+    const page = await freshPage();
+    await signIn(page, 'demo-resident');
+    await page.goto('/data/social-insurance');
+    await page.getByRole('alert').getByText('部门系统暂时无法访问，请稍后再试。', { exact: false }).waitFor();
+    await expectNoSeriousViolations(page, 'unavailable');
+    await department.control({ errorRate: 0 });
+  });
+});
