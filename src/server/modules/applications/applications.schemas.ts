@@ -72,6 +72,7 @@ export const CounterApplicationSchema = Type.Object(
     delivery: Type.Optional(DeliverySchema),
     attachmentIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
     confirmation: CounterConfirmationSchema,
+    officeId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
 );

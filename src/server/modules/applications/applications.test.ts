@@ -250,9 +250,29 @@ describeEachDialect('applications', (dialect) => {
       expect(second.statusCode).toBe(409);
       expect(second.json().error.code).toBe('SUPPLEMENT_OVERRIDE_REQUIRED');
       await actOnOnlyTask(t.app, clerk, receipt.id, { action: 'accept' });
-      await actOnOnlyTask(t.app, reviewer, receipt.id, { action: 'pass' });
+      const [review] = await openTasksOf(t.app, reviewer, receipt.id);
+      const noOverride = await act(t.app, approver, review!.id, {
+        action: 'request_supplement',
+        items: [{ field: 'businessScope', reason: '经营范围不规范' }],
+      });
+      expect(noOverride.statusCode).toBe(403);
+      const override = await act(t.app, approver, review!.id, {
+        action: 'request_supplement',
+        items: [{ field: 'businessScope', reason: '经营范围不规范' }],
+        overrideReason: '经营范围新规今日起施行，须再次补正',
+      });
+      expect(override.statusCode, override.body).toBe(200);
       const page = await applicationOf(t.app, resident, receipt.id);
-      expect(page.metrics.supplementCount).toBe(1);
+      expect(page.metrics.supplementCount).toBe(2);
+      expect(page.supplements.map((s) => s.ordinal)).toEqual([1, 2]);
+      const stats = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/workbench/stats',
+        headers: approver.headers,
+      });
+      expect(
+        (stats.json().items as { secondSupplements: number }[])[0]!.secondSupplements,
+      ).toBeGreaterThanOrEqual(1);
     });
 
     it('lets the applicant withdraw before a decision, cancelling the open tasks', async () => {

@@ -163,14 +163,19 @@ export async function actOnTask(context: StaffContext, taskId: string, input: Ta
 
   return deps.database.db.transaction().execute(async (trx) => {
     const task = await loadTask(trx, taskId);
-    assertMayWork(principal, task);
+    // A second supplement request is an approver's override, on whichever step of their office.
+    const isApproverOverride =
+      input.action === 'request_supplement' &&
+      !!input.overrideReason &&
+      postsIn(principal, task.officeId).includes('approver');
+    if (!isApproverOverride) assertMayWork(principal, task);
     const application = await lockApplication(trx, task.applicationId);
     if (input.stateVersion !== undefined && input.stateVersion !== application.stateVersion)
       throw new AppError('APPLICATION_CHANGED');
     if (['approved', 'refused', 'partially_approved', 'withdrawn'].includes(application.status))
       throw new AppError('APPLICATION_FINISHED');
     if (task.status !== 'open') throw new AppError('TASK_NOT_OPEN');
-    if (task.assigneeUserId && task.assigneeUserId !== principal.userId)
+    if (task.assigneeUserId && task.assigneeUserId !== principal.userId && !isApproverOverride)
       await refuseClaimedByOther(trx, task.id);
     if (task.awaitingSupplement && input.action !== 'refuse') throw new AppError('TASK_AWAITING_SUPPLEMENT');
 
@@ -206,7 +211,7 @@ export async function actOnTask(context: StaffContext, taskId: string, input: Ta
     } catch (error) {
       workflowErrorToApp(error);
     }
-    if (!task.assigneeUserId)
+    if (!task.assigneeUserId && !isApproverOverride)
       await trx
         .updateTable('applicationTasks')
         .set({ assigneeUserId: principal.userId })
