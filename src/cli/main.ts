@@ -5,6 +5,7 @@ import { migrateCommand, seedCommand } from './db.commands.ts';
 import { auditCommand } from './audit.command.ts';
 import { benchCommand } from './bench.command.ts';
 import { reportCommand } from './report.command.ts';
+import { departmentServerCommand } from './department-server.command.ts';
 import { exportCommand, importCommand } from './transfer.commands.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   bench: benchCommand,
   report: reportCommand,
+  'department-server': departmentServerCommand,
 };
 
 function help(): string {
