@@ -21,6 +21,7 @@ import { seedFacilities } from '../src/server/modules/facilities/facilities-seed
 import { seedSharing } from '../src/server/modules/sharing/sharing-seed.ts';
 import { DEMO_SHARING_APPS, demoSharingRules } from './registers/sharing-rules.ts';
 import { demoFacilities } from './facilities.ts';
+import { seedDemoFacilityUsage } from './facilities-usage.ts';
 import { seedDemoNotifications } from '../src/server/modules/notifications/notifications-demo.ts';
 import { demoOfficeContact } from './office-contacts.ts';
 import { demoPopulation, NAMED_RESIDENTS } from './population.ts';
@@ -236,6 +237,7 @@ export async function seedDemo(db: Db, options: { signer?: CertificateSigner } =
   // New demo services of a later release reach an existing demo database too (idempotent by code).
   await seedCatalog(db, { services: DEMO_SERVICES, bundles: DEMO_BUNDLES });
   await seedFacilities(db, demoFacilities());
+  await seedDemoFacilityUsage(db);
   await seedSharing(db, demoSharingRules(DEMO_SERVICES, DEMO_BUNDLES), DEMO_SHARING_APPS);
   if (already) {
     if (options.signer)

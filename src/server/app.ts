@@ -33,6 +33,8 @@ import { facilitiesRoutes } from './modules/facilities/facilities.routes.ts';
 import { applicationsRoutes } from './modules/applications/applications.routes.ts';
 import { workbenchRoutes } from './modules/applications/workbench.routes.ts';
 import { facilityEventsRoutes } from './modules/facilities/facility-events.routes.ts';
+import { facilityConsoleRoutes } from './modules/facilities/facility-console.routes.ts';
+import { facilityImportRoutes } from './modules/facilities/facility-import.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
@@ -116,6 +118,8 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(referenceAdminRoutes, deps);
   await app.register(facilitiesRoutes, deps);
   await app.register(facilityEventsRoutes, deps);
+  await app.register(facilityConsoleRoutes, deps);
+  await app.register(facilityImportRoutes, deps);
   await app.register(applicationsRoutes, deps);
   await app.register(workbenchRoutes, deps);
   await app.register(attachmentsRoutes, deps);

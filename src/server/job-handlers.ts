@@ -4,11 +4,13 @@
 import type { AppDeps } from './platform/deps.ts';
 import { registerApplicationJobs } from './modules/applications/task-timers.ts';
 import { registerAttachmentsJobs } from './modules/attachments/attachments.jobs.ts';
+import { registerFacilitiesJobs } from './modules/facilities/facility-utilisation.jobs.ts';
 import { registerNotificationsJobs } from './modules/notifications/notifications.jobs.ts';
 
 /** Registers each module's job handlers on `deps.jobs`. */
 export function registerJobHandlers(deps: AppDeps): void {
   registerApplicationJobs(deps);
   registerAttachmentsJobs(deps);
+  registerFacilitiesJobs(deps);
   registerNotificationsJobs(deps);
 }

@@ -8,6 +8,7 @@ import { applicationErrors } from '../modules/applications/applications.errors.t
 import { attachmentErrors } from '../modules/attachments/attachments.errors.ts';
 import { certificateErrors } from '../modules/certificates/certificates.errors.ts';
 import { kioskErrors } from '../modules/kiosk/kiosk.errors.ts';
+import { facilityErrors } from '../modules/facilities/facilities.errors.ts';
 
 /** One module's error codes: HTTP status and the message in both languages. */
 export type ModuleErrorTable = Record<string, { status: number } & Record<Locale, string>>;
@@ -19,6 +20,7 @@ export const moduleErrorTables = {
   applications: applicationErrors,
   attachments: attachmentErrors,
   certificates: certificateErrors,
+  facilities: facilityErrors,
   kiosk: kioskErrors,
 } satisfies Record<string, ModuleErrorTable>;
 

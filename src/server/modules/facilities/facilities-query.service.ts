@@ -6,6 +6,7 @@ import { listDistricts } from '../reference/reference.service.ts';
 import type { FacilityTable, FacilityTier } from './facilities.tables.ts';
 import {
   countFacilities,
+  countServices,
   findFacilityByCode,
   selectFacilities,
   selectFacilityPage,
@@ -13,6 +14,7 @@ import {
   type FacilityFilter,
 } from './facilities.repository.ts';
 import { placeNames, presentFacility, scheduleOf, type FacilitySummary } from './facilities.presenter.ts';
+import { FACILITY_SERVICE_KEYS, FACILITY_SERVICES } from './facility-vocabulary.ts';
 import { boundingBox, haversineMeters } from './geo.ts';
 import { isOpenAt, nextOpeningAfter, WEEKDAYS } from './opening-hours.ts';
 
@@ -21,9 +23,16 @@ export interface FacilityQuery {
   service?: string;
   tier?: FacilityTier;
   district?: string;
+  street?: string;
   openNow?: boolean;
   limit: number;
   offset: number;
+}
+
+export interface ServiceFacet {
+  key: string;
+  name: string;
+  count: number;
 }
 
 export interface FacilityListItem extends FacilitySummary {
@@ -65,10 +74,16 @@ export async function listFacilities(
   query: FacilityQuery,
   locale: Locale,
   now: Date,
-): Promise<{ items: FacilityListItem[]; total: number }> {
-  const filter: FacilityFilter = { service: query.service, tier: query.tier, district: query.district };
+): Promise<{ items: FacilityListItem[]; total: number; facets: { services: ServiceFacet[] } }> {
+  const filter: FacilityFilter = {
+    service: query.service,
+    tier: query.tier,
+    district: query.district,
+    street: query.street,
+  };
   const names = placeNames(await listDistricts(db), locale);
   const present = (row: FacilityTable) => presentFacility(row, names, locale, now);
+  const facets = serviceFacets(db, filter, locale);
   if (query.near) {
     const matches = await nearest(db, query, filter, now);
     const total = query.openNow ? undefined : await countFacilities(db, filter);
@@ -77,18 +92,42 @@ export async function listFacilities(
         .slice(query.offset, query.offset + query.limit)
         .map((match) => ({ ...present(match.row), distanceMeters: Math.round(match.distanceMeters) })),
       total: total ?? (await openCount(db, filter, now)),
+      facets: await facets,
     };
   }
   if (query.openNow) {
     // Opening hours are judged in code, so this pages over the filtered facilities in memory.
     const open = (await selectFacilities(db, filter)).filter((row) => isOpenAt(scheduleOf(row), now));
-    return { items: open.slice(query.offset, query.offset + query.limit).map(present), total: open.length };
+    return {
+      items: open.slice(query.offset, query.offset + query.limit).map(present),
+      total: open.length,
+      facets: await facets,
+    };
   }
   const [rows, total] = await Promise.all([
     selectFacilityPage(db, filter, query),
     countFacilities(db, filter),
   ]);
-  return { items: rows.map(present), total };
+  return { items: rows.map(present), total, facets: await facets };
+}
+
+/**
+ * Counts by service over the other filters (the service filter itself left out, so every
+ * choice shows what picking it would give); services no facility offers are left out.
+ */
+async function serviceFacets(
+  db: Db,
+  filter: FacilityFilter,
+  locale: Locale,
+): Promise<{ services: ServiceFacet[] }> {
+  const counts = await countServices(db, { ...filter, service: undefined }, FACILITY_SERVICE_KEYS);
+  return {
+    services: FACILITY_SERVICE_KEYS.filter((key) => counts[key]! > 0).map((key) => ({
+      key,
+      name: locale === 'en' ? FACILITY_SERVICES[key].en : FACILITY_SERVICES[key].zh,
+      count: counts[key]!,
+    })),
+  };
 }
 
 async function openCount(db: Db, filter: FacilityFilter, now: Date): Promise<number> {

@@ -1,4 +1,6 @@
+import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.ts';
+import type { CapacityUnit, FacilityEventTable } from './facilities.tables.ts';
 import { upsertFacilityRecords } from './facilities.repository.ts';
 import type { FacilityRecord } from './facility-record.ts';
 
@@ -46,4 +48,70 @@ export async function seedFacilities(db: Db, facilities: SeedFacility[], now = n
     }
   });
   return missing.length;
+}
+
+export interface SeedUsage {
+  capacities: { facilityCode: string; serviceKey: string; unit: CapacityUnit; weeklyAmount: number }[];
+  events: (Omit<FacilityEventTable, 'facilityId' | 'receivedAt' | 'details' | 'deviceId'> & {
+    facilityCode: string;
+  })[];
+}
+
+/**
+ * Adds demo capacities and usage events for facilities that have no capacities yet (idempotent:
+ * a facility with capacities, perhaps edited since, is left alone). Returns the events added.
+ */
+export async function seedFacilityUsage(db: Db, usage: SeedUsage, now = new Date()): Promise<number> {
+  const codes = [...new Set(usage.capacities.map((c) => c.facilityCode))];
+  if (codes.length === 0) return 0;
+  const facilities = await db
+    .selectFrom('facilities')
+    .select(['id', 'code'])
+    .where('code', 'in', codes)
+    .execute();
+  const idOf = new Map(facilities.map((f) => [f.code, f.id]));
+  const planned = new Set(
+    (
+      await db
+        .selectFrom('facilityCapacities')
+        .select('facilityId')
+        .where('facilityId', 'in', [...idOf.values()])
+        .execute()
+    ).map((row) => row.facilityId),
+  );
+  const fresh = (code: string) => idOf.has(code) && !planned.has(idOf.get(code)!);
+  const at = now.toISOString();
+  const events = usage.events.filter((event) => fresh(event.facilityCode));
+  await db.transaction().execute(async (trx) => {
+    const capacities = usage.capacities.filter((c) => fresh(c.facilityCode));
+    if (capacities.length)
+      await trx
+        .insertInto('facilityCapacities')
+        .values(
+          capacities.map(({ facilityCode, ...capacity }) => ({
+            id: uuidv7(),
+            facilityId: idOf.get(facilityCode)!,
+            ...capacity,
+            updatedAt: at,
+            updatedByUserId: null,
+          })),
+        )
+        .execute();
+    for (let start = 0; start < events.length; start += CHUNK) {
+      await trx
+        .insertInto('facilityEvents')
+        .values(
+          events.slice(start, start + CHUNK).map(({ facilityCode, ...event }) => ({
+            ...event,
+            facilityId: idOf.get(facilityCode)!,
+            receivedAt: event.occurredAt,
+            deviceId: null,
+            details: null,
+          })),
+        )
+        .onConflict((oc) => oc.column('eventId').doNothing())
+        .execute();
+    }
+  });
+  return events.length;
 }

@@ -3,7 +3,8 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { listDistricts } from '../reference/reference.service.ts';
-import { countFacilitiesBy } from './facilities.repository.ts';
+import { AppError } from '../../platform/errors.ts';
+import { countFacilitiesBy, countStreetsOf } from './facilities.repository.ts';
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
@@ -12,8 +13,24 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
  * services when at least one of them is run by an operator it buys the service from; the share
  * is over the streets and towns that have facilities at all.
  */
-export async function facilityStats(db: Db, locale: Locale) {
-  const [counts, districts] = await Promise.all([countFacilitiesBy(db), listDistricts(db)]);
+export async function facilityStats(db: Db, locale: Locale, districtCode?: string) {
+  const [counts, districts] = await Promise.all([countFacilitiesBy(db, districtCode), listDistricts(db)]);
+  const district = districtCode ? districts.find((d) => d.code === districtCode) : undefined;
+  if (districtCode && !district) throw new AppError('FACILITY_DISTRICT_NOT_FOUND');
+  const byStreet = district
+    ? (await countStreetsOf(db, district.code)).map((row) => {
+        const street = district.streets.find((s) => s.code === row.streetCode);
+        const total = Number(row.total);
+        return {
+          code: row.streetCode,
+          name: street ? (locale === 'en' ? street.nameEn : street.nameZh) : row.streetCode,
+          total,
+          byTier: { street: Number(row.street), area: Number(row.area), village: Number(row.village) },
+          builtOrRenovatedSince2014Share: share(Number(row.recent), total),
+          purchasedFacilityShare: share(Number(row.purchased), total),
+        };
+      })
+    : undefined;
   const tierCount = (tier: string) => counts.byTier.find((row) => row.tier === tier)?.count ?? 0;
   return {
     total: counts.total,
@@ -36,5 +53,6 @@ export async function facilityStats(db: Db, locale: Locale) {
         },
       ];
     }),
+    ...(byStreet ? { byStreet } : {}),
   };
 }

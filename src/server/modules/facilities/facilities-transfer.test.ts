@@ -75,6 +75,9 @@ describeEachDialect('facilities CSV import and export', (dialect) => {
 
   it('computes exact figures on a small known network', async () => {
     await db().deleteFrom('facilityEvents').execute();
+    await db().deleteFrom('facilityRecommendations').execute();
+    await db().deleteFrom('facilityUtilisation').execute();
+    await db().deleteFrom('facilityCapacities').execute();
     await db().deleteFrom('facilityKeys').execute();
     await db().deleteFrom('facilityTerminals').execute();
     await db().deleteFrom('facilities').execute();

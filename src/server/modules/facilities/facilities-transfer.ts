@@ -19,7 +19,64 @@ import {
 } from './facility-record.ts';
 
 /** The file itself is unusable (header, CSV syntax); nothing after the problem was imported. */
-export class FacilityCsvError extends Error {}
+export class FacilityCsvError extends Error {
+  constructor(
+    message: string,
+    readonly isSyntax = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface FacilityCsvRowResult {
+  /** The line the row ends on (1-based; the header is line 1). */
+  line: number;
+  code: string;
+  checked: ReturnType<typeof parseFacilityRow>;
+}
+
+/**
+ * The checked data rows of a facilities CSV, one at a time in bounded memory. Throws
+ * FacilityCsvError for an unusable file: no header, missing columns, broken CSV syntax.
+ */
+export async function* facilityCsvRows(
+  input: Readable,
+  refs: ReferenceLookup,
+  thisYear?: number,
+): AsyncGenerator<FacilityCsvRowResult> {
+  const parser = input.pipe(
+    parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
+  );
+  let header: string[] | undefined;
+  let lastLine = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      lastLine = info.lines;
+      if (!header) {
+        header = record.map((name) => name.trim());
+        const missing = FACILITY_CSV_COLUMNS.filter((column) => !header!.includes(column));
+        if (missing.length) throw new FacilityCsvError(`the header lacks the columns ${missing.join(', ')}`);
+        continue;
+      }
+      const row = Object.fromEntries(
+        header.map((name, index) => [name, record[index] ?? '']),
+      ) as FacilityCsvRow;
+      const checked =
+        record.length === header.length
+          ? parseFacilityRow(row, refs, thisYear)
+          : { ok: false as const, reason: `has ${record.length} fields, the header ${header.length}` };
+      yield { line: info.lines, code: (row.code ?? '').trim(), checked };
+    }
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_'))
+      throw new FacilityCsvError(`not valid CSV after line ${lastLine}: ${error.message}`, true);
+    throw error;
+  }
+  if (!header) throw new FacilityCsvError('the file is empty (no header row)');
+}
 
 export interface FacilityImportReport {
   rows: number;
@@ -80,48 +137,25 @@ export async function importFacilitiesCsv(
     options.onProgress?.(report.rows);
   };
 
-  const parser = input.pipe(
-    parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
-  );
-  let header: string[] | undefined;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      lastLine = info.lines;
-      if (!header) {
-        header = record.map((name) => name.trim());
-        const missing = FACILITY_CSV_COLUMNS.filter((column) => !header!.includes(column));
-        if (missing.length) throw new FacilityCsvError(`the header lacks the columns ${missing.join(', ')}`);
-        continue;
-      }
+    for await (const { line, code, checked } of facilityCsvRows(input, refs, options.thisYear)) {
+      lastLine = line;
       report.rows += 1;
-      const row = Object.fromEntries(
-        header.map((name, index) => [name, record[index] ?? '']),
-      ) as FacilityCsvRow;
-      const checked =
-        record.length === header.length
-          ? parseFacilityRow(row, refs, options.thisYear)
-          : { ok: false as const, reason: `has ${record.length} fields, the header ${header.length}` };
       if (!checked.ok) {
         report.refused += 1;
-        options.onRefused?.(info.lines, row.code ?? '', checked.reason);
+        options.onRefused?.(line, code, checked.reason);
         continue;
       }
-      if (batch.size === 0) batchFirstLine = info.lines;
+      if (batch.size === 0) batchFirstLine = line;
       batch.delete(checked.record.code); // a later row of the same code wins, in file order
       batch.set(checked.record.code, checked.record);
       if (batch.size >= batchSize) await flush();
     }
   } catch (error) {
-    if (error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_')) {
-      await flush();
-      throw new FacilityCsvError(`not valid CSV after line ${lastLine}: ${error.message}`);
-    }
+    // Rows before the broken part are imported; the error names where the file broke.
+    if (error instanceof FacilityCsvError && error.isSyntax) await flush();
     throw error;
   }
-  if (!header) throw new FacilityCsvError('the file is empty (no header row)');
   await flush();
   return report;
 }

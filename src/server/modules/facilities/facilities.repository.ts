@@ -12,6 +12,7 @@ export interface FacilityFilter {
   service?: string;
   tier?: FacilityTier;
   district?: string;
+  street?: string;
   box?: { minLat: number; maxLat: number; minLng: number; maxLng: number };
 }
 
@@ -19,6 +20,7 @@ function filtered(db: Conn, filter: FacilityFilter) {
   let query = db.selectFrom('facilities');
   if (filter.tier) query = query.where('tier', '=', filter.tier);
   if (filter.district) query = query.where('districtCode', '=', filter.district);
+  if (filter.street) query = query.where('streetCode', '=', filter.street);
   if (filter.service) {
     // Services are stored `a;b;c`; wrapping both sides in `;` matches whole keys only.
     query = query.where(sql<string>`';' || services || ';'`, 'like', `%;${filter.service};%`);
@@ -50,6 +52,25 @@ export async function countFacilities(db: Conn, filter: FacilityFilter): Promise
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
   return Number(row.total);
+}
+
+/** How many of the filtered facilities offer each service (one query, one sum per service). */
+export async function countServices(
+  db: Conn,
+  filter: FacilityFilter,
+  keys: readonly string[],
+): Promise<Record<string, number>> {
+  const row = await filtered(db, filter)
+    .select(
+      keys.map((key, index) =>
+        sql<number>`sum(case when ';' || services || ';' like ${`%;${key};%`} then 1 else 0 end)`.as(
+          `s${index}`,
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  const sums = row as Record<string, unknown>;
+  return Object.fromEntries(keys.map((key, index) => [key, Number(sums[`s${index}`] ?? 0)]));
 }
 
 export function findFacilityByCode(db: Conn, code: string): Promise<FacilityTable | undefined> {
@@ -131,22 +152,23 @@ export interface FacilityCounts {
   districtStreets: { districtCode: string; streets: number; purchased: number }[];
 }
 
-export async function countFacilitiesBy(db: Conn): Promise<FacilityCounts> {
+export async function countFacilitiesBy(db: Conn, districtCode?: string): Promise<FacilityCounts> {
+  const from = () => {
+    const query = db.selectFrom('facilities');
+    return districtCode ? query.where('districtCode', '=', districtCode) : query;
+  };
   const recent = sql<number>`sum(case when built_year >= 2014 or renovated_year >= 2014 then 1 else 0 end)`;
   const [byTier, byNameType, byDistrict, streets] = await Promise.all([
-    db
-      .selectFrom('facilities')
+    from()
       .select(['tier', (eb) => eb.fn.countAll<number>().as('count')])
       .groupBy('tier')
       .execute(),
-    db
-      .selectFrom('facilities')
+    from()
       .select(['nameType', (eb) => eb.fn.countAll<number>().as('count')])
       .groupBy('nameType')
       .orderBy('nameType')
       .execute(),
-    db
-      .selectFrom('facilities')
+    from()
       .select([
         'districtCode',
         (eb) => eb.fn.countAll<number>().as('count'),
@@ -155,8 +177,7 @@ export async function countFacilitiesBy(db: Conn): Promise<FacilityCounts> {
       .groupBy('districtCode')
       .orderBy('districtCode')
       .execute(),
-    db
-      .selectFrom('facilities')
+    from()
       .select([
         'districtCode',
         'streetCode',
@@ -191,4 +212,25 @@ export async function countFacilitiesBy(db: Conn): Promise<FacilityCounts> {
     streetsWithPurchased: streets.reduce((sum, row) => sum + num(row.purchased), 0),
     districtStreets: [...districtStreets.values()],
   };
+}
+
+/** Per street of one district: facilities by tier, how many new, how many run by a purchased service. */
+export function countStreetsOf(db: Conn, districtCode: string) {
+  const recent = sql<number>`sum(case when built_year >= 2014 or renovated_year >= 2014 then 1 else 0 end)`;
+  const tier = (name: string) => sql<number>`sum(case when tier = ${name} then 1 else 0 end)`;
+  return db
+    .selectFrom('facilities')
+    .select([
+      'streetCode',
+      (eb) => eb.fn.countAll<number>().as('total'),
+      tier('street').as('street'),
+      tier('area').as('area'),
+      tier('village').as('village'),
+      recent.as('recent'),
+      sql<number>`sum(case when operator_model = 'purchased' then 1 else 0 end)`.as('purchased'),
+    ])
+    .where('districtCode', '=', districtCode)
+    .groupBy('streetCode')
+    .orderBy('streetCode')
+    .execute();
 }

@@ -35,13 +35,29 @@ export const facilitiesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
             service: Type.Optional(ServiceKeySchema),
             tier: Type.Optional(TierSchema),
             district: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+            street: Type.Optional(
+              Type.String({ pattern: '^\\d{9}$', description: 'street or town code, e.g. 310109004' }),
+            ),
             openNow: Type.Optional(Type.Boolean()),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
             offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(FacilityListItemSchema), total: Type.Integer() }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(FacilityListItemSchema),
+            total: Type.Integer(),
+            facets: Type.Object({
+              services: Type.Array(
+                Type.Object(
+                  { key: Type.String(), name: Type.String(), count: Type.Integer() },
+                  { description: 'facilities offering the service under the other filters' },
+                ),
+              ),
+            }),
+          }),
+        },
       },
     },
     async (request) => {
@@ -68,11 +84,16 @@ export const facilitiesRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
       schema: {
         tags: ['facilities'],
         summary:
-          'The facility network in figures: by tier, by name, how new, purchased services, by district',
+          'The facility network in figures: by tier, by name, how new, purchased services, by district; with `district=` that district alone, per street',
+        querystring: Type.Object(
+          { district: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) },
+          { additionalProperties: false },
+        ),
         response: { 200: FacilityStatsSchema },
       },
     },
-    async (request) => facilityStats(db, pickLocale(request.headers['accept-language'])),
+    async (request) =>
+      facilityStats(db, pickLocale(request.headers['accept-language']), request.query.district),
   );
 
   app.get(

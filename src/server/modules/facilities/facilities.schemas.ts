@@ -70,6 +70,19 @@ export const FacilityStatsSchema = Type.Object({
       purchasedServiceShare: Share,
     }),
   ),
+  byStreet: Type.Optional(
+    Type.Array(
+      Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        total: Type.Integer(),
+        byTier: Type.Object({ street: Type.Integer(), area: Type.Integer(), village: Type.Integer() }),
+        builtOrRenovatedSince2014Share: Share,
+        purchasedFacilityShare: Share,
+      }),
+      { description: 'only with `district=`: that district per street or town' },
+    ),
+  ),
 });
 
 export const IngestAnswerSchema = Type.Object({

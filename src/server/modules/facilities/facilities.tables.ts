@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export type FacilityTier = 'street' | 'area' | 'village';
 export type OperatorModel = 'self' | 'purchased';
 export type FacilityEventKind = 'check_in' | 'service_session' | 'terminal_transaction' | 'wearable_trace';
@@ -27,11 +29,15 @@ export interface FacilityTable {
   updatedAt: string;
 }
 
+export type TerminalStatus = 'active' | 'retired';
+
 export interface FacilityTerminalTable {
   id: string;
   facilityId: string;
   model: string;
   installedOn: string;
+  status: Generated<TerminalStatus>;
+  retiredOn: string | null;
 }
 
 /** Device keys of a facility; only the SHA-256 of a key is kept. */
@@ -59,4 +65,72 @@ export interface FacilityEventTable {
   deviceId: string | null;
   /** Any further fields of the event, as JSON. */
   details: string | null;
+}
+
+export type CapacityUnit = 'staff_hours' | 'slots';
+
+/**
+ * What a facility can give of one service per week: staff hours (demand = session minutes / 60)
+ * or service slots (demand = sessions). Operators edit it; recommendations move it.
+ */
+export interface FacilityCapacityTable {
+  id: string;
+  facilityId: string;
+  serviceKey: string;
+  unit: CapacityUnit;
+  weeklyAmount: number;
+  updatedAt: string;
+  updatedByUserId: string | null;
+}
+
+/** The last computed utilisation of a facility (figures as JSON, see utilisation.ts). */
+export interface FacilityUtilisationTable {
+  facilityId: string;
+  streetCode: string;
+  windowFrom: string;
+  windowTo: string;
+  computedAt: string;
+  figures: string;
+}
+
+export type RecommendationStatus = 'open' | 'accepted' | 'dismissed' | 'superseded';
+
+/** A proposed move of capacity between two facilities of one street, with its figures and rule. */
+export interface FacilityRecommendationTable {
+  id: string;
+  streetCode: string;
+  serviceKey: string;
+  unit: CapacityUnit;
+  fromFacilityId: string;
+  toFacilityId: string;
+  amount: number;
+  rule: string;
+  figures: string;
+  status: RecommendationStatus;
+  computedAt: string;
+  decidedAt: string | null;
+  decidedByUserId: string | null;
+  dismissReason: string | null;
+}
+
+export type FacilityImportStatus = 'previewed' | 'applying' | 'applied' | 'stale' | 'failed';
+
+/** A CSV uploaded by an operator or admin: previewed on upload, applied on request (a job). */
+export interface FacilityImportTable {
+  id: string;
+  createdByUserId: string;
+  /** The operator's street; null for a platform admin (every street). */
+  streetScope: string | null;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  content: string;
+  status: FacilityImportStatus;
+  previewedAt: string;
+  /** JSON: counts, the first bad rows, the first diffs (see facility-import.service.ts). */
+  preview: string;
+  appliedThroughLine: number;
+  appliedRows: number;
+  result: string | null;
+  finishedAt: string | null;
 }

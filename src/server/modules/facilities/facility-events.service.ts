@@ -38,12 +38,7 @@ export async function ingestFacilityEvents(
   options: { locale: Locale; now?: Date },
 ): Promise<IngestAnswer> {
   const receivedAt = options.now ?? new Date();
-  const terminals = await db
-    .selectFrom('facilityTerminals')
-    .select('id')
-    .where('facilityId', '=', device.facilityId)
-    .execute();
-  const context = { ...device, terminalIds: new Set(terminals.map((t) => t.id)), receivedAt };
+  const context = { ...device, receivedAt };
   const results: EventResult[] = [];
   const rows: FacilityEventTable[] = [];
   const seen = new Set<string>();

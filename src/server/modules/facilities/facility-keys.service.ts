@@ -8,25 +8,46 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FacilityTable } from './facilities.tables.ts';
 import { findFacilityByCode } from './facilities.repository.ts';
+import {
+  cachedDevice,
+  forgetFacilityDevices,
+  rememberDevice,
+  type CachedDevice,
+} from './facility-device-cache.ts';
 
 export const FACILITY_KEY_HEADER = 'x-facility-key';
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** The streets or towns whose street office the principal is an operator of. */
+export function operatedStreets(principal: Principal): string[] {
+  return principal.staff.flatMap((post) =>
+    post.role === 'operator' && post.departmentCode === 'street-office' && post.streetCode
+      ? [post.streetCode]
+      : [],
+  );
+}
+
+/** Platform admins, and operators of the street office of that street or town. */
+export function canManageStreet(principal: Principal, streetCode: string): boolean {
+  return principal.isAdmin || operatedStreets(principal).includes(streetCode);
+}
 
 /** Platform admins, and operators of the street office of the facility's street or town. */
 export function canManageFacility(
   principal: Principal,
   facility: Pick<FacilityTable, 'streetCode'>,
 ): boolean {
-  return (
-    principal.isAdmin ||
-    principal.staff.some(
-      (post) =>
-        post.role === 'operator' &&
-        post.departmentCode === 'street-office' &&
-        post.streetCode === facility.streetCode,
-    )
-  );
+  return canManageStreet(principal, facility.streetCode);
+}
+
+/** The audit actor of a facility write: the user, acting for their office in that street. */
+export function facilityActor(principal: Principal, streetCode: string) {
+  return {
+    userId: principal.userId,
+    name: principal.displayName,
+    officeId: principal.staff.find((post) => post.streetCode === streetCode)?.officeId ?? null,
+  };
 }
 
 /**
@@ -64,11 +85,7 @@ export async function rotateFacilityKey(
       })
       .execute();
     await appendAudit(trx, {
-      actor: {
-        userId: principal.userId,
-        name: principal.displayName,
-        officeId: principal.staff.find((post) => post.streetCode === facility.streetCode)?.officeId ?? null,
-      },
+      actor: facilityActor(principal, facility.streetCode),
       action: 'facility.key.rotate',
       objectType: 'facility',
       objectId: facility.code,
@@ -77,24 +94,36 @@ export async function rotateFacilityKey(
     });
     return Number(result.numUpdatedRows);
   });
+  forgetFacilityDevices(db, facility.id);
   return { facilityCode: facility.code, keyId, key, createdAt, revoked };
 }
 
-export interface FacilityDevice {
-  facilityId: string;
-  facilityCode: string;
-}
+export type FacilityDevice = CachedDevice;
 
-/** The facility a device key belongs to; FACILITY_KEY_INVALID when missing, unknown or revoked. */
+/**
+ * The facility a device key belongs to, with its active terminals; FACILITY_KEY_INVALID when
+ * missing, unknown or revoked. Answers from a short-lived cache (facility-device-cache.ts).
+ */
 export async function authenticateFacilityKey(db: Db, key: string | undefined): Promise<FacilityDevice> {
   if (!key || key.length > 200) throw new AppError('FACILITY_KEY_INVALID');
+  const keyHash = hashKey(key);
+  const cached = cachedDevice(db, keyHash);
+  if (cached) return cached;
   const row = await db
     .selectFrom('facilityKeys as k')
     .innerJoin('facilities as f', 'f.id', 'k.facilityId')
     .select(['f.id as facilityId', 'f.code as facilityCode'])
-    .where('k.keyHash', '=', hashKey(key))
+    .where('k.keyHash', '=', keyHash)
     .where('k.revokedAt', 'is', null)
     .executeTakeFirst();
   if (!row) throw new AppError('FACILITY_KEY_INVALID');
-  return row;
+  const terminals = await db
+    .selectFrom('facilityTerminals')
+    .select('id')
+    .where('facilityId', '=', row.facilityId)
+    .where('status', '=', 'active')
+    .execute();
+  const device = { ...row, terminalIds: new Set(terminals.map((terminal) => terminal.id)) };
+  rememberDevice(db, keyHash, device);
+  return device;
 }

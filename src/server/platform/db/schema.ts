@@ -26,10 +26,14 @@ import type {
   CatalogVersionTable,
 } from '../../modules/catalog/catalog.tables.ts';
 import type {
+  FacilityCapacityTable,
   FacilityEventTable,
+  FacilityImportTable,
   FacilityKeyTable,
+  FacilityRecommendationTable,
   FacilityTable,
   FacilityTerminalTable,
+  FacilityUtilisationTable,
 } from '../../modules/facilities/facilities.tables.ts';
 import type {
   AttachmentContentTable,
@@ -93,6 +97,10 @@ export interface Database {
   facilityTerminals: FacilityTerminalTable;
   facilityKeys: FacilityKeyTable;
   facilityEvents: FacilityEventTable;
+  facilityCapacities: FacilityCapacityTable;
+  facilityUtilisation: FacilityUtilisationTable;
+  facilityRecommendations: FacilityRecommendationTable;
+  facilityImports: FacilityImportTable;
   calendarDays: CalendarDayTable;
   calendarYears: CalendarYearTable;
   notifications: NotificationTable;

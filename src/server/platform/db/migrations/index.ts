@@ -13,6 +13,7 @@ import * as createCertificates from './20261125110000-create-certificates.ts';
 import * as createNotifications from './20261125120000-create-notifications.ts';
 import * as createAttachments from './20261125130000-create-attachments.ts';
 import * as createSharing from './20261125140000-create-sharing.ts';
+import * as createFacilityOperations from './20261125150000-create-facility-operations.ts';
 import * as createKiosk from './20261125160000-create-kiosk.ts';
 
 /** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '20261125120000-create-notifications': createNotifications,
   '20261125130000-create-attachments': createAttachments,
   '20261125140000-create-sharing': createSharing,
+  '20261125150000-create-facility-operations': createFacilityOperations,
   '20261125160000-create-kiosk': createKiosk,
 };
