@@ -73,6 +73,10 @@ const WorkbenchApplicationPage = lazy(() =>
 const WorkbenchCounterPage = lazy(() =>
   import('./pages/workbench/CounterPage.tsx').then((module) => ({ default: module.CounterPage })),
 );
+const KioskApp = lazy(() => import('./kiosk/KioskApp.tsx').then((module) => ({ default: module.KioskApp })));
+const KioskQrPage = lazy(() =>
+  import('./kiosk/KioskQrPage.tsx').then((module) => ({ default: module.KioskQrPage })),
+);
 const TopicsAdminPage = lazy(() =>
   import('./pages/admin/TopicsAdminPage.tsx').then((module) => ({ default: module.TopicsAdminPage })),
 );
@@ -121,6 +125,15 @@ export function App() {
     <SessionProvider>
       <BrowserRouter>
         <Routes>
+          {/* The self-service terminal: its own full-screen shell, outside the site's layout. */}
+          <Route
+            path="kiosk/:facilityCode"
+            element={
+              <Loading>
+                <KioskApp />
+              </Loading>
+            }
+          />
           <Route element={<Layout />}>
             <Route index element={<HomePage />} />
             <Route path="login" element={<LoginPage />} />
@@ -159,6 +172,14 @@ export function App() {
               }
             />
             <Route path="me/inbox" element={<InboxPage />} />
+            <Route
+              path="me/kiosk-sign-in"
+              element={
+                <Loading>
+                  <KioskQrPage />
+                </Loading>
+              }
+            />
             <Route
               path="me/notification-settings"
               element={

@@ -61,6 +61,21 @@ describeEachDialect('department system through the gateway', (dialect) => {
     expect(await accessRecords()).toBe(before + 1);
   });
 
+  it('prefills the fields social insurance holds, marked with their source, the bank account editable', async () => {
+    const response = await t.app.inject({
+      url: '/api/v1/services/HRSS-0005/prefill',
+      headers: resident.headers,
+    });
+    const body = response.json();
+    expect(body.unavailable).toEqual([]);
+    expect(body.fields.bankAccount).toMatchObject({
+      source: { register: 'social_insurance' },
+      locked: false,
+    });
+    expect(body.fields.contributionBase.value).toBeGreaterThan(7000); // yuan, from fen
+    expect(body.fields.applicantName).toMatchObject({ value: '张三', locked: true });
+  });
+
   it('gives up on a slow system after the timeout: REGISTER_UNAVAILABLE, no access record', async () => {
     await server.control({ latencyMinMs: 700, latencyMaxMs: 800 });
     const before = await accessRecords();
@@ -108,6 +123,15 @@ describeEachDialect('department system through the gateway', (dialect) => {
     const response = await query();
     expect(response.statusCode).toBe(503);
     expect(response.json().error.code).toBe('REGISTER_UNAVAILABLE');
+    expect(await accessRecords()).toBe(before);
+    // A form is never half-filled from a register: its fields are listed as unavailable instead.
+    const prefill = (
+      await t.app.inject({ url: '/api/v1/services/HRSS-0005/prefill', headers: resident.headers })
+    ).json();
+    expect(prefill.unavailable).toEqual(['bankAccount', 'contributionBase']);
+    expect(prefill.fields.bankAccount).toBeUndefined();
+    expect(prefill.fields.contributionBase).toBeUndefined();
+    expect(prefill.fields.applicantName.value).toBe('张三');
     expect(await accessRecords()).toBe(before);
   });
 });
