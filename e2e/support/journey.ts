@@ -14,14 +14,17 @@ export interface Journey {
   expectNoSeriousViolations(page: Page, what: string): Promise<void>;
 }
 
-/** Registers the file's hooks and returns its journey helpers. */
-export function setUpJourney(defaults: BrowserContextOptions = {}): Journey {
+/** Registers the file's hooks and returns its journey helpers; `serverOptions` e.g. set the server's env. */
+export function setUpJourney(
+  defaults: BrowserContextOptions = {},
+  serverOptions: Parameters<typeof startServer>[0] = {},
+): Journey {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(serverOptions);
     browser = await launchBrowser();
   });
   afterAll(async () => {
