@@ -109,6 +109,46 @@ describe('my data and who used it', () => {
     await expectNoSeriousViolations(page, 'vehicles');
   });
 
+  it('grants an app consent and revokes it', async () => {
+    const page = await freshPage();
+    await signIn(page, 'demo-resident');
+    await page.goto('/data/consents');
+    await page.getByText('您还没有授权任何应用。').waitFor();
+    await expectNoSeriousViolations(page, 'consents');
+    const form = page.getByRole('form', { name: '授权 健康随申助手（演示）' });
+    await form.getByLabel('参保状态').check();
+    await form.getByLabel('个人账户余额').check();
+    await form.getByLabel('用途').fill('在健康助手里查看医保余额');
+    await form.getByRole('button', { name: '同意授权' }).click();
+    await page.getByText('已授权。').waitFor();
+    const mine = page.getByRole('region', { name: '我的授权' });
+    await mine.getByText('有效', { exact: true }).waitFor();
+    await mine.getByRole('button', { name: '撤销授权' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '撤销授权' }).click();
+    await page.getByText('已撤销授权，该应用不能再读取这些数据。').waitFor();
+    await mine.getByText('已撤销', { exact: true }).waitFor();
+    await expectNoSeriousViolations(page, 'consent revoked');
+  });
+
+  it('lets an admin see the sharing catalogue and propose a change for review', async () => {
+    const page = await freshPage();
+    await signIn(page, 'demo-admin');
+    await page.goto('/admin/sharing');
+    await page.getByLabel('搜索（规则编号、事项编码、用途）').fill('HRSS-0005');
+    await page.getByRole('button', { name: '搜索' }).click();
+    const rule = page.locator('.item-list > .item').filter({ hasText: 'form:HRSS-0005:social_insurance' });
+    await rule.getByText('社保卡金融账号').waitFor();
+    await expectNoSeriousViolations(page, 'sharing catalogue');
+    await rule.getByRole('button', { name: '提出变更' }).click();
+    await rule.getByLabel('变更说明').fill('演示：去掉社保卡金融账号');
+    await rule.getByLabel('社保卡金融账号').uncheck();
+    await rule.getByRole('button', { name: '提交审核' }).click();
+    await page.getByText('已提交，等待另一位管理员审核。').waitFor();
+    await page.locator('.item-list > .item').filter({ hasText: '待审核' }).first().waitFor();
+    await expectNoSeriousViolations(page, 'change proposed');
+    await screenshot(page, 'admin-sharing.png');
+  });
+
   it('says the department system is unavailable when it is down', async () => {
     await department.control({ errorRate: 1 });
     const page = await freshPage();
