@@ -13,6 +13,7 @@ import { describeAccess } from './platform/auth/access.ts';
 import { registerAuth } from './platform/auth/auth-plugin.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { registerErrorHandling } from './platform/errors.ts';
+import { registerOverloadProtection } from './platform/overload.ts';
 import { registerJobHandlers } from './job-handlers.ts';
 import { healthRoutes } from './platform/health.routes.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
@@ -83,6 +84,7 @@ async function buildTypedApp(deps: AppDeps) {
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await registerOverloadProtection(app as unknown as FastifyInstance, deps.config);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

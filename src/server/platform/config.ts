@@ -47,6 +47,14 @@ export interface AppConfig {
   /** Kiosk (self-service terminal): seconds without a touch before the sign-out countdown, and its length. */
   kioskIdleSeconds: number;
   kioskCountdownSeconds: number;
+  /** Write requests (POST/PUT/PATCH/DELETE under /api/) worked on at once; 0 = no limit. */
+  writeConcurrency: number;
+  /** Write requests that may wait for a free place; more are refused at once (503 SERVER_BUSY). */
+  writeQueue: number;
+  /** Longest a write request waits in that queue before it is refused, in ms. */
+  writeQueueTimeoutMs: number;
+  /** Every request but the health checks is refused while the event loop lags more; 0 = off. */
+  maxEventLoopDelayMs: number;
   /** A kiosk session ends on the server after this many idle seconds, and after this many minutes in all. */
   kioskSessionIdleSeconds: number;
   kioskSessionMaxMinutes: number;
@@ -147,6 +155,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     uploadRateLimitPerMinute: int('TONGBAN_UPLOAD_RATE_LIMIT', 60, 1, 10000),
     ...mail,
     ...departmentConfig(env, problems, int),
+    writeConcurrency: int('TONGBAN_WRITE_CONCURRENCY', 32, 0, 10_000),
+    writeQueue: int('TONGBAN_WRITE_QUEUE', 64, 0, 100_000),
+    writeQueueTimeoutMs: int('TONGBAN_WRITE_QUEUE_TIMEOUT_MS', 2000, 1, 600_000),
+    maxEventLoopDelayMs: int('TONGBAN_MAX_EVENT_LOOP_DELAY_MS', 0, 0, 600_000),
     ...kioskConfig(env, problems, int, bool),
     ...overrides,
   };

@@ -2,18 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import {
-  CamelCasePlugin,
-  CompiledQuery,
-  Kysely,
-  PostgresDialect,
-  SqliteDialect,
-  SqliteDriver,
-  sql,
-  type DatabaseConnection,
-  type Driver,
-  type SqliteDialectConfig,
-} from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely';
+import { GroupCommitSqliteDriver } from './sqlite-group-commit.ts';
 import type { Database as Schema } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -57,29 +47,24 @@ export function openDatabase(options: { databaseUrl: string | undefined; dataDir
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Schema>({ dialect: new GroupCommitSqliteDialect({ database: sqlite }), plugins });
   return { db, dialect: 'sqlite', description: file, close: () => db.destroy() };
 }
 
 /**
- * SQLite transactions that take the write lock when they begin (`BEGIN IMMEDIATE`). A deferred
+ * SQLite transactions take the write lock when they begin (`BEGIN IMMEDIATE`): a deferred
  * transaction that reads before it writes cannot upgrade its lock while another process (a CLI
  * import next to the server) writes, and fails with SQLITE_BUSY instead of waiting; an immediate
- * one waits its turn under busy_timeout.
+ * one waits its turn under busy_timeout. Concurrent transactions share one durable COMMIT
+ * (group commit, see sqlite-group-commit.ts).
  */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly driverConfig: SqliteDialectConfig) {
+class GroupCommitSqliteDialect extends SqliteDialect {
+  constructor(private readonly driverConfig: { database: SQLite.Database }) {
     super(driverConfig);
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.driverConfig);
+    return new GroupCommitSqliteDriver(this.driverConfig.database);
   }
 }
 

@@ -16,6 +16,10 @@ export const errorMessages: Record<string, Record<Locale, string>> = {
     en: 'Some of the information is invalid. Please check and try again.',
   },
   RATE_LIMITED: { 'zh-CN': '操作过于频繁，请稍后再试。', en: 'Too many requests. Please try again later.' },
+  SERVER_BUSY: {
+    'zh-CN': '系统繁忙，您的请求未被处理，请稍后重试。',
+    en: 'The service is busy and did not handle your request. Please try again in a moment.',
+  },
   AUTH_REQUIRED: { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   AUTH_FORBIDDEN: { 'zh-CN': '您无权进行此操作。', en: 'You are not allowed to do this.' },
   AUTH_INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' },

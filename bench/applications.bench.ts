@@ -1,0 +1,515 @@
+// `tongban bench applications`: filing (POST /api/v1/applications) and staff actions
+// (POST /api/v1/workbench/tasks/{id}/actions) over real HTTP against real `tongban serve`
+// processes, on SQLite and on PostgreSQL (1 and 4 processes), plus an overload run that checks
+// refusals are fast and every receipt given out is in the database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../src/server/platform/db/database.ts';
+import { progress, progressDone } from '../src/cli/command.ts';
+import { sampleFormData } from '../test/support/form-samples.ts';
+import { startPostgresCluster, type PostgresCluster } from '../test/support/postgres.ts';
+import type { Bench, BenchOptions } from './index.ts';
+
+const SERVICE_CODE = 'SAMR-0002';
+const RESIDENTS = ['demo-resident', 'demo-resident2'];
+const SESSIONS_PER_RESIDENT = 4;
+const CLERK_SESSIONS = 4;
+const PASSWORD = 'Demo#2026';
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** What one load phase measured, over all servers it spread to. */
+interface PhaseResult {
+  label: string;
+  seconds: number;
+  connections: number;
+  byStatus: Map<number, number>;
+  /** Latencies (ms) of 2xx answers and of refusals (429/503). */
+  ok: number[];
+  refused: number[];
+  errors: number;
+  createdIds: string[];
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** `node bin/tongban.mjs serve` on a free loopback port; resolves when /healthz answers. */
+async function startServer(dataDir: string, databaseUrl: string | undefined): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // TONGBAN_BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers.
+  const nodeArgs = (process.env.TONGBAN_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/tongban.mjs'), 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      TONGBAN_HOST: '127.0.0.1',
+      TONGBAN_DATA_DIR: dataDir,
+      TONGBAN_DATABASE_URL: databaseUrl ?? '',
+      TONGBAN_LOG_LEVEL: 'error',
+      TONGBAN_DEMO: 'on',
+      TONGBAN_LOGIN_RATE_LIMIT: '10000',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+    if (process.env.BENCH_DEBUG) process.stderr.write(chunk);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`tongban serve exited (${child.exitCode}): ${stderr}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`tongban serve did not start in 120 s: ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    child,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function login(url: string, username: string): Promise<Session> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('tb_session='));
+  if (!cookie) throw new Error(`login ${username}: no session cookie`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+interface RequestPlan {
+  method: 'POST';
+  path: (connection: number) => string | null;
+  headers: (connection: number) => Record<string, string>;
+  body: (connection: number) => string;
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
+
+/**
+ * Runs autocannon against every server at once (connections split evenly), for `duration`
+ * seconds or until `amount` requests were sent; latencies are kept per answer class.
+ */
+async function load(
+  label: string,
+  servers: Server[],
+  connections: number,
+  limit: { duration: number } | { amount: number },
+  plan: RequestPlan,
+): Promise<PhaseResult> {
+  const result: PhaseResult = {
+    label,
+    seconds: 0,
+    connections,
+    byStatus: new Map(),
+    ok: [],
+    refused: [],
+    errors: 0,
+    createdIds: [],
+  };
+  let nextConnection = 0;
+  const started = performance.now();
+  const runs = servers.map((server, index) => {
+    const share = Math.floor(connections / servers.length) + (index < connections % servers.length ? 1 : 0);
+    const amount =
+      'amount' in limit
+        ? Math.floor(limit.amount / servers.length) + (index < limit.amount % servers.length ? 1 : 0)
+        : undefined;
+    return new Promise<void>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: server.url,
+          connections: Math.max(1, share),
+          ...(amount !== undefined ? { amount } : { duration: (limit as { duration: number }).duration }),
+          timeout: 30,
+          requests: [
+            {
+              method: plan.method,
+              setupRequest: (request, context: object) => {
+                const state = context as { connection?: number };
+                state.connection ??= nextConnection++;
+                const connection = state.connection;
+                const target = plan.path(connection);
+                if (target === null) return null as unknown as typeof request;
+                return {
+                  ...request,
+                  path: target,
+                  headers: { 'content-type': 'application/json', ...plan.headers(connection) },
+                  body: plan.body(connection),
+                };
+              },
+              onResponse: (status: number, body: string) => {
+                if (status === 201) {
+                  try {
+                    result.createdIds.push((JSON.parse(body) as { id: string }).id);
+                  } catch {
+                    // counted by status anyway
+                  }
+                }
+              },
+            },
+          ],
+        },
+        (error) => (error ? reject(error) : resolve()),
+      );
+      instance.on('response', (_client, status: number, _bytes, responseTime: number) => {
+        result.byStatus.set(status, (result.byStatus.get(status) ?? 0) + 1);
+        if (status >= 200 && status < 300) result.ok.push(responseTime);
+        else if (status === 429 || status === 503) result.refused.push(responseTime);
+      });
+      instance.on('reqError', () => {
+        result.errors += 1;
+      });
+    });
+  });
+  const ticker = setInterval(() => {
+    const done = [...result.byStatus.values()].reduce((a, b) => a + b, 0);
+    progress(`${label}: ${done} requests`);
+  }, 500);
+  try {
+    await Promise.all(runs);
+  } finally {
+    clearInterval(ticker);
+    progressDone();
+  }
+  result.seconds = (performance.now() - started) / 1000;
+  result.ok.sort((a, b) => a - b);
+  result.refused.sort((a, b) => a - b);
+  return result;
+}
+
+function submitPlan(sessions: Session[], serviceId: string, data: Record<string, unknown>): RequestPlan {
+  const body = JSON.stringify({ serviceId, data });
+  return {
+    method: 'POST',
+    path: () => '/api/v1/applications',
+    headers: (connection) => {
+      const session = sessions[connection % sessions.length]!;
+      return {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+        'idempotency-key': `bench-${randomUUID()}`,
+      };
+    },
+    body: () => body,
+  };
+}
+
+function acceptPlan(sessions: Session[], taskIds: string[]): RequestPlan {
+  let next = 0;
+  return {
+    method: 'POST',
+    path: () => {
+      const id = taskIds[next++];
+      return id === undefined ? null : `/api/v1/workbench/tasks/${id}/actions`;
+    },
+    headers: (connection) => {
+      const session = sessions[connection % sessions.length]!;
+      return { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+    },
+    body: () => JSON.stringify({ action: 'accept' }),
+  };
+}
+
+async function countExisting(db: DatabaseHandle['db'], ids: string[]): Promise<number> {
+  let found = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const row = await db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('id', 'in', chunk)
+      .executeTakeFirstOrThrow();
+    found += Number(row.n);
+  }
+  return found;
+}
+
+interface Row {
+  setup: string;
+  phase: string;
+  connections: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  refused: string;
+}
+
+function rowOf(setup: string, phase: string, result: PhaseResult): Row {
+  const okCount = result.ok.length;
+  const refusedCount = result.refused.length;
+  const others = [...result.byStatus.entries()]
+    .filter(([status]) => !(status >= 200 && status < 300) && status !== 429 && status !== 503)
+    .map(([status, n]) => `${n}×${status}`);
+  if (result.errors) others.push(`${result.errors} errors`);
+  return {
+    setup,
+    phase,
+    connections: result.connections,
+    requests: okCount,
+    perSecond: okCount / result.seconds,
+    p50: percentile(result.ok, 50),
+    p99: percentile(result.ok, 99),
+    refused:
+      (refusedCount
+        ? `${refusedCount} (${Math.round(refusedCount / result.seconds)}/s, p99 ${percentile(result.refused, 99).toFixed(1)} ms)`
+        : '0') + (others.length ? `; ${others.join(', ')}` : ''),
+  };
+}
+
+function printTable(rows: Row[]): void {
+  const header = [
+    'setup',
+    'phase',
+    'conns',
+    'ok answers',
+    'per second',
+    'p50 ms',
+    'p99 ms',
+    'refused (429/503)',
+  ];
+  const cells = rows.map((r) => [
+    r.setup,
+    r.phase,
+    String(r.connections),
+    r.requests.toLocaleString('en-US'),
+    Math.round(r.perSecond).toLocaleString('en-US'),
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+    r.refused,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
+  say(line(header));
+  say(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const c of cells) say(line(c));
+}
+
+/** One setup: N server processes on one database; submit, staff accept and (optionally) overload. */
+async function runSetup(
+  setup: string,
+  processes: number,
+  databaseUrl: string | undefined,
+  options: Required<Pick<BenchOptions, 'duration' | 'connections'>> & { overload: boolean },
+): Promise<Row[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-apps-'));
+  const servers: Server[] = [];
+  const database = openDatabase({ databaseUrl, dataDir });
+  try {
+    // The first process loads the demo city; the others start on the loaded database.
+    progress(`${setup}: starting ${processes} server process(es)`);
+    servers.push(await startServer(dataDir, databaseUrl));
+    for (let i = 1; i < processes; i++) servers.push(await startServer(dataDir, databaseUrl));
+    progressDone();
+    const first = servers[0]!.url;
+    const serviceResponse = await fetch(`${first}/api/v1/services/${SERVICE_CODE}`);
+    const service = (await serviceResponse.json()) as {
+      id: string;
+      definition: { form: { schema: Record<string, unknown> } };
+    };
+    const data = sampleFormData(service.definition.form.schema);
+    const residents: Session[] = [];
+    for (const name of RESIDENTS)
+      for (let i = 0; i < SESSIONS_PER_RESIDENT; i++) residents.push(await login(first, name));
+    const clerks: Session[] = [];
+    for (let i = 0; i < CLERK_SESSIONS; i++) clerks.push(await login(first, 'demo-clerk'));
+    const plan = submitPlan(residents, service.id, data);
+
+    await load(`${setup} warm-up`, servers, options.connections, { duration: 2 }, plan);
+    const submitted = await load(
+      `${setup} submit`,
+      servers,
+      options.connections,
+      { duration: options.duration },
+      plan,
+    );
+    const rows = [rowOf(setup, 'submit', submitted)];
+
+    const clerkOffices = await database.db
+      .selectFrom('staffRoles as r')
+      .innerJoin('users as u', 'u.id', 'r.userId')
+      .select('r.officeId')
+      .where('u.username', '=', 'demo-clerk')
+      .execute();
+    const tasks = await database.db
+      .selectFrom('applicationTasks')
+      .select('id')
+      .where('status', '=', 'open')
+      .where('kind', '=', 'acceptance')
+      .where(
+        'officeId',
+        'in',
+        clerkOffices.map((o) => o.officeId),
+      )
+      .execute();
+    const taskIds = tasks.map((t) => t.id);
+    if (taskIds.length) {
+      const accepted = await load(
+        `${setup} accept`,
+        servers,
+        options.connections,
+        { amount: taskIds.length },
+        acceptPlan(clerks, taskIds),
+      );
+      rows.push(rowOf(setup, 'staff accept', accepted));
+    }
+
+    if (options.overload) {
+      const connections = options.connections * 4;
+      const before = Number(
+        (
+          await database.db
+            .selectFrom('applications')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      const overload = await load(
+        `${setup} overload`,
+        servers,
+        connections,
+        { duration: options.duration },
+        plan,
+      );
+      rows.push(rowOf(setup, `submit ×4 overload`, overload));
+      const after = Number(
+        (
+          await database.db
+            .selectFrom('applications')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      const kept = await countExisting(database.db, overload.createdIds);
+      say(
+        `${setup} overload: ${overload.createdIds.length} receipts (201) given, ${kept} of them in the database; ` +
+          `applications grew by ${after - before}`,
+      );
+      if (kept !== overload.createdIds.length)
+        say(`${setup} overload: RECEIPTS LOST: ${overload.createdIds.length - kept}`);
+    }
+    return rows;
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function withPostgres(run: (databaseUrl: string) => Promise<void>): Promise<void> {
+  const external = process.env.TONGBAN_DATABASE_URL;
+  if (external) {
+    say('postgres: using TONGBAN_DATABASE_URL (its applications tables grow)');
+    return run(external);
+  }
+  let cluster: PostgresCluster;
+  try {
+    cluster = await startPostgresCluster();
+  } catch (error) {
+    say(
+      `postgres: skipped, no cluster could start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    );
+    return;
+  }
+  try {
+    const admin = openDatabase({ databaseUrl: cluster.adminUrl, dataDir: os.tmpdir() });
+    await sql`create database bench_applications`.execute(admin.db);
+    await admin.close();
+    const url = new URL(cluster.adminUrl);
+    url.pathname = '/bench_applications';
+    await run(url.toString());
+  } finally {
+    await cluster.stop();
+  }
+}
+
+/** Submissions and staff actions per second with p50/p99, SQLite and PostgreSQL, 1 and 4 processes. */
+export const applicationsBench: Bench = {
+  summary: 'application submits and staff accepts per second with p50/p99, plus an overload run',
+  async run(options) {
+    const duration = options.duration ?? 10;
+    const connections = options.connections ?? 16;
+    const rows: Row[] = [];
+    if (options.only !== 'postgres') {
+      // SQLite is one process by design (one writer); the overload run is shown here.
+      rows.push(
+        ...(await runSetup('SQLite, 1 process', 1, undefined, { duration, connections, overload: true })),
+      );
+    }
+    if (options.only !== 'sqlite') {
+      await withPostgres(async (databaseUrl) => {
+        rows.push(
+          ...(await runSetup('PostgreSQL, 1 process', 1, databaseUrl, {
+            duration,
+            connections,
+            overload: false,
+          })),
+        );
+        rows.push(
+          ...(await runSetup('PostgreSQL, 4 processes', 4, databaseUrl, {
+            duration,
+            connections,
+            overload: true,
+          })),
+        );
+      });
+    }
+    say('');
+    printTable(rows);
+  },
+};
