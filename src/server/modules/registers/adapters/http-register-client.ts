@@ -79,6 +79,8 @@ export class DepartmentClient {
   /** GETs a JSON document; 404 means "no record" (undefined). */
   async getJson(register: RegisterCode, path: string): Promise<Record<string, unknown> | undefined> {
     try {
+      // A signal of its own per call: cockatiel's default parent signal is one shared object, which
+      // makes Node warn about "listener leaks" at more than ten concurrent calls.
       return await this.policy.execute(async ({ signal }) => {
         const response = await fetch(`${this.options.baseUrl}${path}`, {
           headers: { 'x-api-key': this.options.apiKey, accept: 'application/json' },
@@ -93,7 +95,7 @@ export class DepartmentClient {
           throw new DepartmentHttpError(response.status);
         }
         return (await response.json()) as Record<string, unknown>;
-      });
+      }, new AbortController().signal);
     } catch (error) {
       if (error instanceof BrokenCircuitError)
         throw new RegisterUnavailableError(register, 'circuit_open', error);
