@@ -11,8 +11,8 @@ import { setUpJourney } from './support/journey.ts';
 
 const FACILITY = '310109004-A01'; // 嘉兴路街道市民驿站第一分站
 const KIOSK = { viewport: { width: 1080, height: 1920 }, hasTouch: true, deviceScaleFactor: 1 };
-const IDLE_SECONDS = 4;
-const COUNTDOWN_SECONDS = 3;
+const IDLE_SECONDS = 8;
+const COUNTDOWN_SECONDS = 4;
 
 const sms = await startFakeSmsServer();
 const journey = setUpJourney(KIOSK, {
@@ -158,7 +158,7 @@ describe('kiosk', () => {
     const dialog = page.getByRole('alertdialog', { name: '您还在吗？' });
     await dialog.waitFor({ timeout: (IDLE_SECONDS + 3) * 1000 });
     await expectNoSeriousViolations(page, 'countdown');
-    await expect.poll(() => dialog.locator('.kiosk-countdown').innerText()).toMatch(/^[0-3]$/);
+    await expect.poll(() => dialog.locator('.kiosk-countdown').innerText()).toMatch(/^[0-4]$/);
     await page
       .getByRole('heading', { level: 1, name: '欢迎使用自助服务' })
       .waitFor({ timeout: (COUNTDOWN_SECONDS + 3) * 1000 });

@@ -8,6 +8,7 @@ import { sampleFormData } from '../test/support/form-samples.ts';
 import { DEMO_PASSWORD, launchBrowser, newContext, signIn } from './support/browser.ts';
 import { findService } from './support/catalog.ts';
 import { REPO_ROOT, startServer } from './support/server.ts';
+import { demoPopulation } from '../demo/population.ts';
 
 const OUTPUT_DIR = join(REPO_ROOT, 'docs/screenshots');
 const DESKTOP = { width: 1280, height: 800 };
@@ -99,6 +100,36 @@ async function workbenchApplications(page: Page): Promise<string> {
   const first = queue.items.find((item) => item.application.id === receipts[0]!.id)!;
   await clerk('POST', `/api/v1/workbench/tasks/${first.id}/actions`, { action: 'accept' });
   return receipts[0]!.id;
+}
+
+const KIOSK_SCREEN = { width: 1080, height: 1920 };
+const KIOSK_FACILITY = '310109004-A01';
+
+/** Sets the kiosk up in this browser with a fresh device key issued by the street's operator. */
+async function kioskSetUp(page: Page): Promise<string> {
+  const login = await page.request.post('/api/v1/auth/login', {
+    data: { username: 'demo-operator', password: 'Demo#2026' },
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const rotated = await page.request.post(`/api/v1/facilities/${KIOSK_FACILITY}/keys`, {
+    headers: { 'x-csrf-token': csrfToken },
+  });
+  const { key } = (await rotated.json()) as { key: string };
+  await page.request.post('/api/v1/auth/logout', { headers: { 'x-csrf-token': csrfToken } });
+  await page.evaluate((setup) => localStorage.setItem('tongban.kiosk.terminal', JSON.stringify(setup)), {
+    facilityCode: KIOSK_FACILITY,
+    terminalId: `T-${KIOSK_FACILITY}-1`,
+    key,
+  });
+  return `/kiosk/${KIOSK_FACILITY}`;
+}
+
+/** The card reader's burst (ID number + Enter), then the demo SMS panel's code on the keypad. */
+async function kioskCardRead(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: '欢迎使用自助服务' }).waitFor();
+  await page.keyboard.type(demoPopulation().idNumbers['zhangsan']!, { delay: 0 });
+  await page.keyboard.press('Enter');
+  await page.locator('.kiosk-demo-sms').waitFor();
 }
 
 const SHOTS: Shot[] = [
@@ -265,6 +296,39 @@ const SHOTS: Shot[] = [
       await page.getByLabel('原因及要求').fill('经营场所地址须写到门牌号');
       await page.evaluate(() => window.scrollTo(0, 0));
     },
+  },
+  {
+    file: 'kiosk-home.png',
+    viewport: KIOSK_SCREEN,
+    path: kioskSetUp,
+    ready: (page) => page.getByRole('heading', { level: 1, name: '欢迎使用自助服务' }).waitFor(),
+    fullPage: false,
+  },
+  {
+    file: 'kiosk-code.png',
+    viewport: KIOSK_SCREEN,
+    path: kioskSetUp,
+    ready: async (page) => {
+      await kioskCardRead(page);
+      await page.getByRole('button', { name: '数字 1', exact: true }).click();
+      await page.getByRole('button', { name: '数字 2', exact: true }).click();
+    },
+    fullPage: false,
+  },
+  {
+    file: 'kiosk-medical.png',
+    viewport: KIOSK_SCREEN,
+    path: kioskSetUp,
+    ready: async (page) => {
+      await kioskCardRead(page);
+      const text = await page.locator('.kiosk-demo-sms__text').innerText();
+      for (const digit of /验证码 (\d{6})/.exec(text)![1]!)
+        await page.getByRole('button', { name: `数字 ${digit}`, exact: true }).click();
+      await page.getByRole('button', { name: '确认登录' }).click();
+      await page.getByRole('button', { name: /医保信息/ }).click();
+      await page.locator('.kiosk-record').waitFor();
+    },
+    fullPage: false,
   },
 ];
 

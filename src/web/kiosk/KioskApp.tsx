@@ -11,6 +11,7 @@ import {
   type TerminalInfo,
   type TerminalSetup,
 } from './kiosk-api.ts';
+import { SpeakerIcon } from './icons.tsx';
 import { KioskSetup } from './KioskSetup.tsx';
 import { KioskScreen, type Screen } from './KioskScreens.tsx';
 import { canReadAloud, readAloud, stopReading } from './read-aloud.ts';
@@ -205,7 +206,7 @@ function KioskTerminal({
                 setIsReadingAloud(!isReadingAloud);
               }}
             >
-              <span aria-hidden="true">🔊 </span>
+              <SpeakerIcon />
               {isReadingAloud ? t('kiosk.readAloudOn') : t('kiosk.readAloudOff')}
             </button>
           )}

@@ -52,20 +52,22 @@ export function KioskScreen(props: Props) {
       <main className="kiosk-main" id="kiosk-main">
         <ScreenBody {...props} />
       </main>
-      <nav className="kiosk-footer" aria-label={t('kiosk.title')}>
-        {!isStart && (
-          <button type="button" className="kiosk-button" onClick={() => go(home)}>
-            {screen.name === 'query' || screen.name === 'applications' || screen.name === 'apply'
-              ? t('kiosk.back')
-              : t('kiosk.home')}
-          </button>
-        )}
-        {session && (
-          <button type="button" className="kiosk-button kiosk-button--danger" onClick={props.onSignOut}>
-            {t('kiosk.menu.signOut')}
-          </button>
-        )}
-      </nav>
+      {(!isStart || session) && (
+        <nav className="kiosk-footer" aria-label={t('kiosk.title')}>
+          {!isStart && (
+            <button type="button" className="kiosk-button" onClick={() => go(home)}>
+              {screen.name === 'query' || screen.name === 'applications' || screen.name === 'apply'
+                ? t('kiosk.back')
+                : t('kiosk.home')}
+            </button>
+          )}
+          {session && (
+            <button type="button" className="kiosk-button kiosk-button--danger" onClick={props.onSignOut}>
+              {t('kiosk.menu.signOut')}
+            </button>
+          )}
+        </nav>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskApiError, type CardChallenge, type KioskApi, type KioskSession } from './kiosk-api.ts';
+import { CardIcon, PhoneQrIcon } from './icons.tsx';
 import { ID_NUMBER, QR_TOKEN } from './use-wedge-reader.ts';
 
 interface SignInProps {
@@ -87,9 +88,7 @@ export function CardSignIn({ api, demoSms, wedgeRead, wedgeTyped, onSignedIn }: 
       )}
       {!challenge && (
         <div className="kiosk-reader" aria-live="polite">
-          <span className="kiosk-reader__icon" aria-hidden="true">
-            🪪
-          </span>
+          <CardIcon />
           <p className="kiosk-lead">{isBusy ? t('kiosk.card.reading') : t('kiosk.card.place')}</p>
         </div>
       )}
@@ -203,9 +202,7 @@ export function QrSignIn({ api, wedgeRead, onSignedIn }: SignInProps) {
         </p>
       )}
       <div className="kiosk-reader" aria-live="polite">
-        <span className="kiosk-reader__icon" aria-hidden="true">
-          📱
-        </span>
+        <PhoneQrIcon />
         <p className="kiosk-lead">{isBusy ? t('kiosk.qr.signingIn') : t('kiosk.qr.steps')}</p>
         <p className="kiosk-lead">{t('kiosk.qr.note')}</p>
       </div>
