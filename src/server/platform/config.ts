@@ -155,9 +155,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     uploadRateLimitPerMinute: int('TONGBAN_UPLOAD_RATE_LIMIT', 60, 1, 10000),
     ...mail,
     ...departmentConfig(env, problems, int),
-    writeConcurrency: int('TONGBAN_WRITE_CONCURRENCY', 32, 0, 10_000),
-    writeQueue: int('TONGBAN_WRITE_QUEUE', 64, 0, 100_000),
-    writeQueueTimeoutMs: int('TONGBAN_WRITE_QUEUE_TIMEOUT_MS', 2000, 1, 600_000),
+    writeConcurrency: int('TONGBAN_WRITE_CONCURRENCY', 16, 0, 10_000),
+    writeQueue: int('TONGBAN_WRITE_QUEUE', 16, 0, 100_000),
+    writeQueueTimeoutMs: int('TONGBAN_WRITE_QUEUE_TIMEOUT_MS', 1000, 1, 600_000),
     maxEventLoopDelayMs: int('TONGBAN_MAX_EVENT_LOOP_DELAY_MS', 0, 0, 600_000),
     ...kioskConfig(env, problems, int, bool),
     ...overrides,
@@ -265,7 +265,9 @@ function kioskConfig(
   const demo = !['off', 'false', '0', 'no'].includes((env.TONGBAN_DEMO ?? '').toLowerCase());
   const kioskDemoSms = bool('TONGBAN_KIOSK_DEMO_SMS', demo && smsUrl === undefined);
   if (kioskDemoSms && smsUrl !== undefined) {
-    problems.push('TONGBAN_KIOSK_DEMO_SMS must be off when TONGBAN_SMS_URL is set (real codes are never shown)');
+    problems.push(
+      'TONGBAN_KIOSK_DEMO_SMS must be off when TONGBAN_SMS_URL is set (real codes are never shown)',
+    );
   }
   const idle = int('TONGBAN_KIOSK_IDLE_SECONDS', 60, 1, 3600);
   const countdown = int('TONGBAN_KIOSK_COUNTDOWN_SECONDS', 15, 1, 300);

@@ -229,9 +229,13 @@ export async function fileApplication(context: FilingContext, filing: Filing) {
       const now = deps.clock.now();
       const calendar = deps.calendar.current();
       const submittedAt = now.toISOString();
+      const id = uuidv7();
+      // The receipt counter and the audit chain head are the two rows every submit locks; they
+      // are taken last, so concurrent submits (PostgreSQL) wait on them only for the final
+      // statements. Until then the row holds a placeholder unique to it.
       const application: ApplicationTable = {
-        id: uuidv7(),
-        receiptNo: await nextReceiptNo(trx, now),
+        id,
+        receiptNo: `pending:${id}`,
         entryId: entry.id,
         entryCode: entry.code,
         entryType: entry.entryType,
@@ -310,6 +314,13 @@ export async function fileApplication(context: FilingContext, filing: Filing) {
           applicationId: application.id,
         });
       await deleteDraft(trx, principal.userId, entry.id, filing.applicant);
+      application.receiptNo = await nextReceiptNo(trx, now);
+      await trx
+        .updateTable('applications')
+        .set({ receiptNo: application.receiptNo })
+        .where('id', '=', application.id)
+        .execute();
+      await notifyApplicant(trx, deps, application, 'submitted');
       await appendAudit(trx, {
         actor,
         action: filing.channel === 'counter' ? 'application.submit.counter' : 'application.submit',
@@ -321,7 +332,6 @@ export async function fileApplication(context: FilingContext, filing: Filing) {
         requestId: context.requestId,
         details: { receiptNo: application.receiptNo, entryCode: entry.code, channel: filing.channel },
       });
-      await notifyApplicant(trx, deps, application, 'submitted');
       return presentReceipt(application);
     });
     return { receipt, replayed: false };
