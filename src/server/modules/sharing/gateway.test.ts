@@ -205,6 +205,8 @@ describeEachDialect('sharing gateway', (dialect) => {
       locked: true,
     });
     expect(body.fields.idNumber.locked).toBe(true);
+    // 张三's own ID card: the population register holds it.
+    expect(body.materials.find((m: { nameZh: string }) => m.nameZh === '居民身份证')?.status).toBe('held');
     expect(body.filledCount).toBe(Object.keys(body.fields).length);
     const registers = new Set(
       Object.values(body.fields as Record<string, { source: { register: string } }>).map(

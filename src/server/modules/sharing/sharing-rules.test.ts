@@ -45,6 +45,11 @@ describeEachDialect('sharing rules with a review trail', (dialect) => {
   it('retires a rule only after a second reviewer approves, and the gateway then refuses', async () => {
     const before = await prefillOf('SAMR-0003');
     expect(before.fields.enterpriseName.source.register).toBe('enterprise');
+    // The canteen's business licence is in its certificate wallet: no need to provide it.
+    expect(before.materials.find((m: { nameZh: string }) => m.nameZh === '营业执照')).toMatchObject({
+      status: 'held',
+      sourceNameZh: '营业执照电子证照',
+    });
     const current = (
       await t.app.inject({
         url: `/api/v1/admin/sharing-rules/${encodeURIComponent('form:SAMR-0003:enterprise')}/history`,
