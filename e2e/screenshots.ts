@@ -250,6 +250,65 @@ const SHOTS: Shot[] = [
     ready: (page) => page.locator('.facility-map').waitFor(),
   },
   {
+    file: 'facility-console.png',
+    viewport: DESKTOP,
+    user: 'demo-operator',
+    path: '/facilities/console',
+    ready: async (page) => {
+      await page.locator('[data-testid="services-chart"] canvas').first().waitFor();
+      await page.waitForTimeout(500);
+    },
+  },
+  {
+    file: 'facility-console-table.png',
+    viewport: DESKTOP,
+    user: 'demo-operator',
+    path: '/facilities/console',
+    ready: async (page) => {
+      await page.locator('[data-testid="heatmap-chart"] canvas').first().waitFor();
+      await page.locator('details summary').first().click();
+      await page
+        .getByTestId('heatmap-table')
+        .evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => window.scrollBy(0, -120));
+    },
+    fullPage: false,
+  },
+  {
+    file: 'facility-console-import.png',
+    viewport: DESKTOP,
+    user: 'demo-operator',
+    path: '/facilities/console/import',
+    ready: async (page) => {
+      const header =
+        'code,name,name_type,tier,district,street,address,lat,lng,built_year,renovated_year,operator_model,operator_name,services,opening_hours';
+      const rows = [
+        header,
+        '310109004-A02,嘉兴路街道市民驿站第二分站,市民驿站,area,310109,310109004,上海市虹口区海宁路200号,31.262,121.488,2018,,purchased,上海市虹口区嘉兴路乐群社区服务中心（演示）,culture;education;meals,Mo-Fr 08:30-17:00',
+        'JX-NEW-01,嘉兴路街道新建睦邻点,睦邻点,village,310109,310109004,上海市虹口区安丘路10号,31.265,121.49,2025,,self,,meals;elderly_care,Mo-Fr 09:00-17:00',
+        'QY-01,曲阳路某站,睦邻点,village,310109,310109002,上海市虹口区曲阳路1号,31.28,121.5,2020,,self,,meals,Mo-Fr 09:00-17:00',
+        'JX-BAD-01,嘉兴路街道坏行,睦邻点,tower,310109,310109004,上海市虹口区安丘路11号,31.265,121.49,2025,,self,,meals,Mo-Fr 09:00-17:00',
+      ];
+      await page.getByLabel(/CSV/).setInputFiles({
+        name: 'jiaxing-road.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(rows.join('\n'), 'utf8'),
+      });
+      await page.getByRole('button', { name: '上传并预览' }).click();
+      await page.getByTestId('preview-counts').waitFor();
+    },
+  },
+  {
+    file: 'facility-console-district.png',
+    viewport: DESKTOP,
+    user: 'demo-admin',
+    path: '/facilities/console/districts/310109',
+    ready: async (page) => {
+      await page.locator('[data-testid="district-chart"] canvas').first().waitFor();
+      await page.waitForTimeout(500);
+    },
+  },
+  {
     file: 'certificate-wallet.png',
     viewport: DESKTOP,
     user: 'demo-enterprise',

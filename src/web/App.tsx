@@ -73,6 +73,28 @@ const WorkbenchApplicationPage = lazy(() =>
 const WorkbenchCounterPage = lazy(() =>
   import('./pages/workbench/CounterPage.tsx').then((module) => ({ default: module.CounterPage })),
 );
+// The facility operator console (street operators, platform admins): loaded on first use, with ECharts.
+const FacilityConsolePage = lazy(() =>
+  import('./pages/facilities/console/FacilityConsolePage.tsx').then((m) => ({
+    default: m.FacilityConsolePage,
+  })),
+);
+const StreetConsolePage = lazy(() =>
+  import('./pages/facilities/console/StreetConsolePage.tsx').then((m) => ({ default: m.StreetConsolePage })),
+);
+const DistrictConsolePage = lazy(() =>
+  import('./pages/facilities/console/DistrictConsolePage.tsx').then((m) => ({
+    default: m.DistrictConsolePage,
+  })),
+);
+const FacilityImportPage = lazy(() =>
+  import('./pages/facilities/console/FacilityImportPage.tsx').then((m) => ({
+    default: m.FacilityImportPage,
+  })),
+);
+const TerminalsPage = lazy(() =>
+  import('./pages/facilities/console/TerminalsPage.tsx').then((m) => ({ default: m.TerminalsPage })),
+);
 const KioskApp = lazy(() => import('./kiosk/KioskApp.tsx').then((module) => ({ default: module.KioskApp })));
 const KioskQrPage = lazy(() =>
   import('./kiosk/KioskQrPage.tsx').then((module) => ({ default: module.KioskQrPage })),
@@ -81,10 +103,6 @@ const TopicsAdminPage = lazy(() =>
   import('./pages/admin/TopicsAdminPage.tsx').then((module) => ({ default: module.TopicsAdminPage })),
 );
 
-function Loading({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Suspense
 // My data (registers, 用数记录, consents) and the sharing catalogue: loaded when first opened.
 const DataHubPage = lazy(() =>
   import('./pages/data/DataHubPage.tsx').then((module) => ({ default: module.DataHubPage })),
@@ -109,6 +127,10 @@ const ObjectionsAdminPage = lazy(() =>
   })),
 );
 
+function Loading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense
       fallback={
         <p className="status-message" role="status">
           {t('common.loading')}
@@ -217,6 +239,17 @@ export function App() {
             <Route path="topics" element={<TopicsPage />} />
             <Route path="facilities" element={<FacilityFinderPage />} />
             <Route path="facilities/overview" element={<FacilityOverviewPage />} />
+            {(
+              [
+                ['facilities/console', <FacilityConsolePage key="home" />],
+                ['facilities/console/streets/:street', <StreetConsolePage key="street" />],
+                ['facilities/console/districts/:district', <DistrictConsolePage key="district" />],
+                ['facilities/console/import', <FacilityImportPage key="import" />],
+                ['facilities/console/facilities/:code/terminals', <TerminalsPage key="terminals" />],
+              ] as const
+            ).map(([path, page]) => (
+              <Route key={path} path={path} element={<Loading>{page}</Loading>} />
+            ))}
             <Route path="facilities/:code" element={<FacilityPage />} />
             <Route
               path="admin/catalog"
@@ -298,13 +331,6 @@ export function App() {
                 </Loading>
               }
             />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
-      </BrowserRouter>
-    </SessionProvider>
-  );
-}
             <Route
               path="data"
               element={
@@ -353,3 +379,10 @@ export function App() {
                 </Loading>
               }
             />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

@@ -17,6 +17,9 @@ export function Layout() {
   const isSignedIn = session.state.status === 'signedIn';
   const isAuthor = session.state.status === 'signedIn' && canAuthor(session.state.me);
   const isCaseworker = session.state.status === 'signedIn' && hasCasework(session.state.me);
+  const isOperator =
+    session.state.status === 'signedIn' &&
+    (session.state.me.isAdmin || session.state.me.staff.some((post) => post.role === 'operator'));
 
   // After a client-side navigation, move focus to the new page's heading so that
   // screen reader and keyboard users start at the top of the new content.
@@ -80,6 +83,13 @@ export function Layout() {
                   {t('layout.nav.facilities')}
                 </NavLink>
               </li>
+              {isOperator && (
+                <li>
+                  <NavLink to="/facilities/console" className="site-nav__link">
+                    {t('facilityConsole.navLink')}
+                  </NavLink>
+                </li>
+              )}
               {isCaseworker && (
                 <li>
                   <NavLink to="/workbench" className="site-nav__link">

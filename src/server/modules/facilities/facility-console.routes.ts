@@ -14,7 +14,7 @@ import {
   setCapacity,
 } from './facility-recommendations.service.ts';
 import { addTerminal, listTerminals, retireTerminal } from './facility-terminals.service.ts';
-import { requestStreetRecompute } from './facility-utilisation.jobs.ts';
+import { requestStreetRecompute, scheduleNightlyUtilisation } from './facility-utilisation.jobs.ts';
 import { findStreet } from '../reference/reference.service.ts';
 
 const OPERATORS = access.anyOf(access.staff('operator'), access.admin);
@@ -44,6 +44,10 @@ const Decision = Type.Object({
  */
 export const facilityConsoleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const { db } = deps.database;
+  // Every process that serves the API makes sure tonight's recompute is queued (once per night).
+  app.addHook('onReady', async () => {
+    await scheduleNightlyUtilisation(deps.jobs);
+  });
   const locale = (request: { headers: Record<string, unknown> }) =>
     pickLocale(request.headers['accept-language'] as string | undefined);
 

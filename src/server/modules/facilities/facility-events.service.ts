@@ -1,7 +1,8 @@
 // Usage events from a facility's devices (check-ins, service sessions, terminal transactions,
 // pseudonymous wearable traces). Events are not personal-data writes — a wearable trace carries
 // only a pseudonymous device id — so they are NOT audit-logged one by one; key rotations are.
-import type { Db } from '../../platform/db/database.ts';
+import { CompiledQuery } from 'kysely';
+import { dialectOf, type Db } from '../../platform/db/database.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { rejectionMessage, type EventRejectionCode } from './facility-event-reasons.ts';
 import { checkFacilityEvent, EVENT_ID } from './facility-event-validation.ts';
@@ -65,13 +66,8 @@ export async function ingestFacilityEvents(
   });
   const stored = new Set<string>();
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const inserted = await db
-      .insertInto('facilityEvents')
-      .values(rows.slice(start, start + ROWS_PER_STATEMENT))
-      .onConflict((oc) => oc.column('eventId').doNothing())
-      .returning('eventId')
-      .execute();
-    for (const row of inserted) stored.add(row.eventId);
+    for (const eventId of await insertEvents(db, rows.slice(start, start + ROWS_PER_STATEMENT)))
+      stored.add(eventId);
   }
   // Accepted here but not inserted: the eventId was stored by an earlier batch.
   for (const result of results) {
@@ -84,4 +80,57 @@ export async function ingestFacilityEvents(
     rejected: count('rejected'),
     results,
   };
+}
+
+const COLUMNS = [
+  'event_id',
+  'facility_id',
+  'kind',
+  'occurred_at',
+  'received_at',
+  'service_key',
+  'duration_minutes',
+  'staff_id',
+  'terminal_id',
+  'transaction_type',
+  'device_id',
+  'details',
+] as const;
+const insertTexts = new Map<string, string>();
+
+/**
+ * The insert of a batch as one statement, its text built once per dialect and row count: at tens
+ * of thousands of events a second, building and compiling a 500-row query through the query
+ * builder each time costs more than the checks of the events themselves, and an unchanged text
+ * lets the driver reuse its prepared statement. Returns the event ids that were new.
+ */
+async function insertEvents(db: Db, rows: readonly FacilityEventTable[]): Promise<string[]> {
+  const dialect = dialectOf(db);
+  const key = `${dialect}:${rows.length}`;
+  let text = insertTexts.get(key);
+  if (!text) {
+    let n = 0;
+    const placeholder = dialect === 'postgres' ? () => `$${(n += 1)}` : () => '?';
+    const values = rows.map(() => `(${COLUMNS.map(placeholder).join(',')})`).join(',');
+    text = `insert into facility_events (${COLUMNS.join(',')}) values ${values} on conflict (event_id) do nothing returning event_id`;
+    insertTexts.set(key, text);
+  }
+  const parameters: unknown[] = [];
+  for (const row of rows)
+    parameters.push(
+      row.eventId,
+      row.facilityId,
+      row.kind,
+      row.occurredAt,
+      row.receivedAt,
+      row.serviceKey,
+      row.durationMinutes,
+      row.staffId,
+      row.terminalId,
+      row.transactionType,
+      row.deviceId,
+      row.details,
+    );
+  const result = await db.executeQuery<{ eventId: string }>(CompiledQuery.raw(text, parameters));
+  return result.rows.map((row) => row.eventId);
 }
