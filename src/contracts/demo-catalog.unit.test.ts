@@ -229,7 +229,9 @@ describe('demo service catalogue', () => {
         for (const name of Object.keys(hints ?? {})) expect(fields, `${s.code} hint ${name}`).toContain(name);
       }
       for (const source of Object.values(ui.prefill ?? {})) {
-        expect(source, s.code).toMatch(/^(population|enterprise)\.[a-zA-Z]+$/);
+        expect(source, s.code).toMatch(
+          /^(population|account|enterprise|certificates|social_insurance|housing_fund|medical_insurance|vehicles|utilities)\.[a-zA-Z]+$/,
+        );
       }
     }
   });

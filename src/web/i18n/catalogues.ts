@@ -1,25 +1,27 @@
 // The UI text, one pair of JSON files per area (zh-CN and en), merged into one catalogue per
 // language. Each area owns its own top-level keys, so areas can grow without touching each other.
-import enCore from "./en.json" with { type: "json" };
-import zhCore from "./zh-CN.json" with { type: "json" };
-import enNotifications from "./notifications.en.json" with { type: "json" };
-import zhNotifications from "./notifications.zh-CN.json" with { type: "json" };
-import enForms from "./forms.en.json" with { type: "json" };
-import zhForms from "./forms.zh-CN.json" with { type: "json" };
-import enAttachments from "./attachments.en.json" with { type: "json" };
-import zhAttachments from "./attachments.zh-CN.json" with { type: "json" };
-import enCertificates from "./certificates.en.json" with { type: "json" };
-import zhCertificates from "./certificates.zh-CN.json" with { type: "json" };
-import enApplications from "./applications.en.json" with { type: "json" };
-import zhApplications from "./applications.zh-CN.json" with { type: "json" };
-import enWorkbench from "./workbench.en.json" with { type: "json" };
-import zhWorkbench from "./workbench.zh-CN.json" with { type: "json" };
-import enData from "./data.en.json" with { type: "json" };
-import zhData from "./data.zh-CN.json" with { type: "json" };
-import enKiosk from "./kiosk.en.json" with { type: "json" };
-import zhKiosk from "./kiosk.zh-CN.json" with { type: "json" };
-import enFacilityConsole from "./facilities-console.en.json" with { type: "json" };
-import zhFacilityConsole from "./facilities-console.zh-CN.json" with { type: "json" };
+import enCore from './en.json' with { type: 'json' };
+import zhCore from './zh-CN.json' with { type: 'json' };
+import enNotifications from './notifications.en.json' with { type: 'json' };
+import zhNotifications from './notifications.zh-CN.json' with { type: 'json' };
+import enForms from './forms.en.json' with { type: 'json' };
+import zhForms from './forms.zh-CN.json' with { type: 'json' };
+import enAttachments from './attachments.en.json' with { type: 'json' };
+import zhAttachments from './attachments.zh-CN.json' with { type: 'json' };
+import enCertificates from './certificates.en.json' with { type: 'json' };
+import zhCertificates from './certificates.zh-CN.json' with { type: 'json' };
+import enApplications from './applications.en.json' with { type: 'json' };
+import zhApplications from './applications.zh-CN.json' with { type: 'json' };
+import enWorkbench from './workbench.en.json' with { type: 'json' };
+import zhWorkbench from './workbench.zh-CN.json' with { type: 'json' };
+import enData from './data.en.json' with { type: 'json' };
+import zhData from './data.zh-CN.json' with { type: 'json' };
+import enKiosk from './kiosk.en.json' with { type: 'json' };
+import zhKiosk from './kiosk.zh-CN.json' with { type: 'json' };
+import enEditorExtra from './editor-extra.en.json' with { type: 'json' };
+import zhEditorExtra from './editor-extra.zh-CN.json' with { type: 'json' };
+import enFacilityConsole from './facilities-console.en.json' with { type: 'json' };
+import zhFacilityConsole from './facilities-console.zh-CN.json' with { type: 'json' };
 
 export const zhCN = {
   ...zhCore,
@@ -27,12 +29,12 @@ export const zhCN = {
   ...zhForms,
   ...zhAttachments,
   ...zhCertificates,
-  ...zhApplications,
+  ...zhWorkbench,
   ...zhData,
   ...zhApplications,
   ...zhKiosk,
-  ...zhWorkbench,
   ...zhFacilityConsole,
+  ...zhEditorExtra,
 };
 export const en = {
   ...enCore,
@@ -40,10 +42,10 @@ export const en = {
   ...enForms,
   ...enAttachments,
   ...enCertificates,
+  ...enWorkbench,
   ...enData,
   ...enApplications,
   ...enKiosk,
-  ...enApplications,
-  ...enWorkbench,
   ...enFacilityConsole,
+  ...enEditorExtra,
 };

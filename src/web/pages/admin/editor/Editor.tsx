@@ -14,6 +14,7 @@ import { FormSchemaEditor } from './FormSchemaEditor.tsx';
 import { GuideSection } from './GuideSection.tsx';
 import { ChannelsSection, LimitsSection } from './HandlingSections.tsx';
 import { MaterialsEditor } from './MaterialsEditor.tsx';
+import { WorkflowResultSection } from './WorkflowResultSection.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { buildDefinition, parseJsonText } from './editor-fields.ts';
 import type { EditorFields } from './editor-fields.ts';
@@ -310,6 +311,7 @@ export function Editor({ me, departments, allDepartments, entry: initialEntry, i
             <MaterialsEditor fields={fields} update={update} errorOf={errorOf} />
             <LimitsSection fields={fields} update={update} errorOf={errorOf} />
             <ChannelsSection fields={fields} update={update} errorOf={errorOf} />
+            <WorkflowResultSection fields={fields} update={update} errorOf={errorOf} />
           </>
         ) : (
           <BundleMembersEditor fields={fields} update={update} errorOf={errorOf} />

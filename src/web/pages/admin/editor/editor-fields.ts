@@ -59,6 +59,10 @@ export interface ServiceFields extends CommonFields {
   tripsNeeded: '0' | '1';
   handlingScope: HandlingScope;
   provinces: string;
+  /** The service's own workflow as JSON; empty: the default workflow. */
+  workflow: string;
+  /** The certificate its completion issues, as JSON; empty: the default for its kind. */
+  result: string;
 }
 
 export interface BundleFields extends CommonFields {
@@ -160,6 +164,8 @@ export function newServiceFields(departmentCode: string): ServiceFields {
     tripsNeeded: '0',
     handlingScope: 'city',
     provinces: '',
+    workflow: '',
+    result: '',
   };
 }
 
@@ -248,6 +254,8 @@ export function fieldsFromDefinition(
     tripsNeeded: stored['tripsNeeded'] === 1 ? '1' : '0',
     handlingScope: (str(stored['handlingScope']) || 'city') as HandlingScope,
     provinces: list(stored['provinces']),
+    workflow: stored['workflow'] === undefined ? '' : pretty(stored['workflow']),
+    result: stored['result'] === undefined ? '' : pretty(stored['result']),
   };
 }
 
@@ -338,6 +346,15 @@ export function buildDefinition(
   };
   if (fields.feeNoteZh.trim()) definition.feeNoteZh = fields.feeNoteZh.trim();
   if (fields.handlingScope === 'cross_province') definition.provinces = lines(fields.provinces);
+  if (fields.workflow.trim())
+    definition.workflow = json(
+      '/workflow',
+      fields.workflow,
+      'object',
+      undefined,
+    ) as ServiceDefinition['workflow'];
+  if (fields.result.trim())
+    definition.result = json('/result', fields.result, 'object', undefined) as ServiceDefinition['result'];
   return { definition, local };
 }
 
