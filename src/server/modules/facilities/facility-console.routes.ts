@@ -6,6 +6,12 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { pickLocale } from '../../platform/i18n/locale.ts';
 import { ServiceKeySchema } from './facilities.schemas.ts';
+import {
+  CapacitySchema,
+  ConsoleStreetsSchema,
+  DistrictConsoleSchema,
+  StreetConsoleSchema,
+} from './facility-console.schemas.ts';
 import { getDistrictConsole, getStreetConsole, listConsoleStreets } from './facility-console.service.ts';
 import { canManageStreet, facilityActor } from './facility-keys.service.ts';
 import {
@@ -24,7 +30,6 @@ const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const Unit = Type.Unsafe<'staff_hours' | 'slots'>({ type: 'string', enum: ['staff_hours', 'slots'] });
-const Json = Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true });
 const TerminalSchema = Type.Object({
   id: Type.String(),
   model: Type.String(),
@@ -59,7 +64,7 @@ export const facilityConsoleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
         tags: ['facility console'],
         summary:
           'The streets the caller manages (an operator: their own; a platform admin: every street with facilities)',
-        response: { 200: Json },
+        response: { 200: ConsoleStreetsSchema },
       },
     },
     async (request) => listConsoleStreets(db, requirePrincipal(request), locale(request)),
@@ -74,7 +79,7 @@ export const facilityConsoleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
         summary:
           "A street's facilities with utilisation per service and hour of week, capacities, terminals and open recommendations",
         params: StreetParams,
-        response: { 200: Json },
+        response: { 200: StreetConsoleSchema },
       },
     },
     async (request) =>
@@ -111,7 +116,7 @@ export const facilityConsoleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
         summary:
           "A district's streets side by side: facilities, visits, utilisation, over- and under-used services",
         params: DistrictParams,
-        response: { 200: Json },
+        response: { 200: DistrictConsoleSchema },
       },
     },
     async (request) =>
@@ -130,7 +135,7 @@ export const facilityConsoleRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
           { unit: Unit, weeklyAmount: Type.Integer({ minimum: 0, maximum: 10_000 }) },
           { additionalProperties: false },
         ),
-        response: { 200: Json },
+        response: { 200: CapacitySchema },
       },
     },
     async (request) =>

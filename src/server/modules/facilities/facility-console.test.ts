@@ -558,6 +558,87 @@ describeEachDialect('facility operator console', (dialect) => {
       ).toBe(403);
     });
 
+    it("refuses the operator another street's recommendation, terminal and an admin's import", async () => {
+      const quyang = await db()
+        .selectFrom('facilityRecommendations')
+        .select('id')
+        .where('streetCode', '=', QUYANG_ROAD)
+        .executeTakeFirstOrThrow();
+      const dismiss = await send(
+        'POST',
+        `/api/v1/facility-console/recommendations/${quyang.id}/dismiss`,
+        operator,
+        {
+          reason: '不是我的街道',
+        },
+      );
+      expect(dismiss.statusCode).toBe(403);
+      expect(
+        (await send('POST', '/api/v1/facility-console/recommendations/nope/accept', operator)).statusCode,
+      ).toBe(404);
+      const retire = await send(
+        'POST',
+        '/api/v1/facility-console/facilities/QY-X1/terminals/T-QY-X1-1/retire',
+        operator,
+        {
+          retiredOn: '2026-11-24',
+        },
+      );
+      expect(retire.statusCode).toBe(403);
+      const adminImport = await db()
+        .selectFrom('facilityImports as i')
+        .innerJoin('users as u', 'u.id', 'i.createdByUserId')
+        .select('i.id')
+        .where('u.username', '=', 'demo-admin')
+        .executeTakeFirstOrThrow();
+      const read = await get(`/api/v1/facility-imports/${adminImport.id}`, operator);
+      expect(read.json().error.code).toBe('FACILITY_IMPORT_NOT_FOUND');
+      expect(
+        (await send('POST', `/api/v1/facility-imports/${adminImport.id}/apply`, operator)).statusCode,
+      ).toBe(404);
+    });
+
+    it('recomputes every street with usage at night and queues the next night', async () => {
+      const { scheduleNightlyUtilisation } = await import('./facility-utilisation.jobs.ts');
+      const before = await db()
+        .selectFrom('facilityUtilisation')
+        .select(['facilityId', 'computedAt'])
+        .execute();
+      await db()
+        .updateTable('jobs')
+        .set({ runAt: new Date(Date.now() - 1000).toISOString() })
+        .where('queue', '=', 'facilities.utilisation')
+        .where('status', '=', 'queued')
+        .execute();
+      await scheduleNightlyUtilisation(t.runtime.deps.jobs, new Date(Date.now() - 86_400_000 * 2));
+      await db()
+        .updateTable('jobs')
+        .set({ runAt: new Date(Date.now() - 1000).toISOString() })
+        .where('queue', '=', 'facilities.utilisation')
+        .where('status', '=', 'queued')
+        .execute();
+      await t.runtime.deps.jobs.drain();
+      const after = await db()
+        .selectFrom('facilityUtilisation')
+        .select(['facilityId', 'streetCode', 'computedAt'])
+        .execute();
+      expect(new Set(after.map((row) => row.streetCode))).toEqual(
+        new Set([JIAXING_ROAD_STREET, QUYANG_ROAD]),
+      );
+      for (const row of before)
+        expect(after.find((a) => a.facilityId === row.facilityId)!.computedAt >= row.computedAt).toBe(true);
+      const next = await db()
+        .selectFrom('jobs')
+        .select('runAt')
+        .where('queue', '=', 'facilities.utilisation')
+        .where('status', '=', 'queued')
+        .execute();
+      expect(next.length).toBeGreaterThanOrEqual(1);
+      expect(
+        next.every((job) => new Date(job.runAt).getUTCHours() === 18 && job.runAt > new Date().toISOString()),
+      ).toBe(true);
+    });
+
     it('manages terminals, audited, and refuses a retired terminal at ingest', async () => {
       const list = await get('/api/v1/facility-console/facilities/310109004-A01/terminals', operator);
       expect(list.statusCode).toBe(200);

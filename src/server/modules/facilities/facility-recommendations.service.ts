@@ -13,7 +13,7 @@ import { findFacilityByCode } from './facilities.repository.ts';
 import { canManageFacility, canManageStreet, facilityActor } from './facility-keys.service.ts';
 import { requestStreetRecompute } from './facility-utilisation.jobs.ts';
 import { FACILITY_SERVICES, isFacilityServiceKey } from './facility-vocabulary.ts';
-import { RULES } from './reallocation.ts';
+import { RULES, type ProposedMove } from './reallocation.ts';
 
 export function presentRecommendation(
   row: FacilityRecommendationTable,
@@ -38,7 +38,7 @@ export function presentRecommendation(
     },
     rule: row.rule,
     ruleParameters: RULES[row.rule as keyof typeof RULES] ?? null,
-    figures: JSON.parse(row.figures) as Record<string, unknown>,
+    figures: JSON.parse(row.figures) as ProposedMove['figures'],
     status: row.status,
     computedAt: row.computedAt,
     decidedAt: row.decidedAt,
