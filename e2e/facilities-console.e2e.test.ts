@@ -83,4 +83,20 @@ describe('facility operator console', () => {
     await page.locator('[data-testid="services-chart"] canvas').first().waitFor();
     await expectNoSeriousViolations(page, 'street console (en)');
   });
+
+  it('fits a 360 px phone: the console and the import page pass axe without sideways scrolling', async () => {
+    const page = await freshPage({ viewport: { width: 360, height: 740 } });
+    await signIn(page, 'demo-operator');
+    for (const path of ['/facilities/console', '/facilities/console/import']) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      if (path === '/facilities/console')
+        await page.locator('[data-testid="services-chart"] canvas').first().waitFor();
+      const scrollsSideways = await page.evaluate(
+        () => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
+      );
+      expect(scrollsSideways, `${path} scrolls sideways at 360 px`).toBe(false);
+      await expectNoSeriousViolations(page, `${path} at 360 px`);
+    }
+  });
 });

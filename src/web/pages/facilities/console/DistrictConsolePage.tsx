@@ -81,7 +81,12 @@ function DistrictBody({ data }: { data: DistrictConsole }) {
           <EChart option={option} height={Math.max(160, measured.length * 40 + 40)} testId="district-chart" />
         </figure>
       )}
-      <div className="table-scroll">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('facilityConsole.districtCaption', { district: data.district.name })}
+      >
         <table className="stat-table console-table" data-testid="district-table">
           <caption>{t('facilityConsole.districtCaption', { district: data.district.name })}</caption>
           <thead>

@@ -29,7 +29,12 @@ export function ImportPreviewView({ current, onApply }: { current: FacilityImpor
       {preview.badRows.length > 0 && (
         <>
           <h3>{t('facilityConsole.badRowsTitle')}</h3>
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label={t('facilityConsole.badRowsCaption')}
+          >
             <table className="stat-table" data-testid="bad-rows">
               <caption className="visually-hidden">{t('facilityConsole.badRowsCaption')}</caption>
               <thead>

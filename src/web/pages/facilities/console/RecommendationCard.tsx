@@ -74,7 +74,12 @@ export function RecommendationCard({
           to: r.to.name,
         })}
       </h3>
-      <div className="table-scroll">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('facilityConsole.figuresCaption')}
+      >
         <table className="stat-table console-table">
           <caption>{t('facilityConsole.figuresCaption')}</caption>
           <thead>

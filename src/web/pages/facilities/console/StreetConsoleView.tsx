@@ -87,7 +87,12 @@ function StreetConsoleBody({ data, reload }: { data: StreetConsole; reload(): vo
 
       <section aria-labelledby="console-facilities">
         <h2 id="console-facilities">{t('facilityConsole.facilitiesTitle')}</h2>
-        <div className="table-scroll">
+        <div
+          className="table-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label={t('facilityConsole.facilitiesCaption')}
+        >
           <table className="stat-table console-table">
             <caption className="visually-hidden">{t('facilityConsole.facilitiesCaption')}</caption>
             <thead>

@@ -100,7 +100,12 @@ function TerminalsBody({ data, reload }: { data: FacilityTerminals; reload(): vo
           {failure}
         </p>
       )}
-      <div className="table-scroll">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('facilityConsole.terminalsCaption')}
+      >
         <table className="stat-table console-table" data-testid="terminals">
           <caption className="visually-hidden">{t('facilityConsole.terminalsCaption')}</caption>
           <thead>

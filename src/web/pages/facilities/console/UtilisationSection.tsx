@@ -177,7 +177,12 @@ function Services({ facility, onSaved }: { facility: ConsoleFacility; onSaved():
         })}
       </p>
       <EChart option={option} height={320} testId="services-chart" />
-      <div className="table-scroll">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('facilityConsole.servicesCaption', { facility: facility.name })}
+      >
         <table className="stat-table console-table" data-testid="services-table">
           <caption>{t('facilityConsole.servicesCaption', { facility: facility.name })}</caption>
           <thead>
