@@ -58,7 +58,7 @@ describe('facility operator console', () => {
     expect(await page.getByTestId('preview-counts-bad').textContent()).toBe('1');
     const bad = page.getByTestId('bad-rows').locator('tbody tr');
     expect(await bad.count()).toBe(1);
-    expect(await bad.first().textContent()).toContain('tier must be street, area or village');
+    expect(await bad.first().textContent()).toContain('层级须为 street、area 或 village');
     await expectNoSeriousViolations(page, 'import preview');
     await page.getByRole('button', { name: '确认导入' }).click();
     await page.getByText('导入完成').waitFor({ timeout: 20_000 });

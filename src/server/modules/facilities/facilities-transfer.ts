@@ -9,6 +9,7 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { listDistricts } from '../reference/reference.service.ts';
 import { selectFacilitiesAfter, upsertFacilityRecords } from './facilities.repository.ts';
+import { rowProblemText, type RowProblem } from './facility-row-problems.ts';
 import {
   FACILITY_CSV_COLUMNS,
   facilityToCsvRow,
@@ -33,6 +34,11 @@ export interface FacilityCsvRowResult {
   line: number;
   code: string;
   checked: ReturnType<typeof parseFacilityRow>;
+}
+
+function fieldCountProblem(fields: number, columns: number) {
+  const problem: RowProblem = { code: 'FIELD_COUNT', params: { fields, columns } };
+  return { ok: false as const, reason: rowProblemText(problem, 'en'), problem };
 }
 
 /**
@@ -67,7 +73,7 @@ export async function* facilityCsvRows(
       const checked =
         record.length === header.length
           ? parseFacilityRow(row, refs, thisYear)
-          : { ok: false as const, reason: `has ${record.length} fields, the header ${header.length}` };
+          : fieldCountProblem(record.length, header.length);
       yield { line: info.lines, code: (row.code ?? '').trim(), checked };
     }
   } catch (error) {

@@ -244,6 +244,20 @@ describeEachDialect('facility operator console', (dialect) => {
         },
       ]);
       expect(body.preview.newRows).toEqual([{ line: 2, code: 'JX-NEW-1', name: '测试站JX-NEW-1' }]);
+      // The same preview in Chinese.
+      const zh = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/facility-imports/${body.id}`,
+          headers: { ...operator.headers, 'accept-language': 'zh-CN' },
+        })
+      ).json();
+      expect(zh.preview.badRows.map((bad: { reason: string }) => bad.reason)).toEqual([
+        '不是您所在街道的设施',
+        '不是您所在街道的设施',
+        '层级须为 street、area 或 village',
+        '设施编码重复（首次出现在第 2 行）',
+      ]);
       // Nothing written but the import and its audit record.
       expect(await db().selectFrom('facilities').select(['code', 'name', 'updatedAt']).execute()).toEqual(
         before,

@@ -4,6 +4,7 @@
 import type { FacilityTable } from './facilities.tables.ts';
 import type { FacilityCsvRowResult } from './facilities-transfer.ts';
 import type { FacilityRecord } from './facility-record.ts';
+import type { RowProblem } from './facility-row-problems.ts';
 
 export const COMPARED_FIELDS = [
   'name',
@@ -34,9 +35,7 @@ export type RowOutcome =
   | { kind: 'new'; line: number; record: FacilityRecord }
   | { kind: 'updated'; line: number; record: FacilityRecord; diffs: FieldDiff[] }
   | { kind: 'unchanged'; line: number; record: FacilityRecord }
-  | { kind: 'bad'; line: number; code: string; reason: string };
-
-export const NOT_YOUR_STREET = 'not your street';
+  | { kind: 'bad'; line: number; code: string; problem: RowProblem };
 
 /**
  * Classifies one row. `scope` is the importer's streets (null: every street); `existing` the
@@ -49,14 +48,19 @@ export function classifyRow(
   firstLineOf: Map<string, number>,
 ): RowOutcome {
   const { line, checked } = row;
-  if (!checked.ok) return { kind: 'bad', line, code: row.code, reason: checked.reason };
+  if (!checked.ok) return { kind: 'bad', line, code: row.code, problem: checked.problem };
   const record = checked.record;
   const earlier = firstLineOf.get(record.code);
   if (earlier !== undefined)
-    return { kind: 'bad', line, code: record.code, reason: `code repeated (first on line ${earlier})` };
+    return {
+      kind: 'bad',
+      line,
+      code: record.code,
+      problem: { code: 'CODE_REPEATED', params: { line: earlier } },
+    };
   firstLineOf.set(record.code, line);
   if (scope && (!scope.includes(record.streetCode) || (existing && !scope.includes(existing.streetCode))))
-    return { kind: 'bad', line, code: record.code, reason: NOT_YOUR_STREET };
+    return { kind: 'bad', line, code: record.code, problem: { code: 'NOT_YOUR_STREET' } };
   if (!existing) return { kind: 'new', line, record };
   const diffs = COMPARED_FIELDS.flatMap((field): FieldDiff[] =>
     existing[field] === record[field] ? [] : [{ field, from: existing[field], to: record[field] }],

@@ -5,6 +5,8 @@ import { access } from '../../platform/auth/access.ts';
 import { actorOf, requirePrincipal } from '../../platform/auth/auth-plugin.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { pickLocale, type Locale } from '../../platform/i18n/locale.ts';
+import { rowProblemText } from './facility-row-problems.ts';
 import type { FacilityImportTable } from './facilities.tables.ts';
 import {
   countsOf,
@@ -54,8 +56,15 @@ const ImportSchema = Type.Object({
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
-function present(row: FacilityImportTable) {
-  const preview = JSON.parse(row.preview) as ImportPreview;
+function present(row: FacilityImportTable, locale: Locale) {
+  const stored = JSON.parse(row.preview) as ImportPreview;
+  const preview = {
+    ...stored,
+    badRows: stored.badRows.map(({ problem, ...bad }) => ({
+      ...bad,
+      reason: rowProblemText(problem, locale),
+    })),
+  };
   return {
     id: row.id,
     fileName: row.fileName,
@@ -130,7 +139,7 @@ export const facilityImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (a
         { fileName: fileName.slice(0, 200), bytes },
         { actor: actorOf(request)!, requestId: request.id },
       );
-      return reply.status(201).send(present(row));
+      return reply.status(201).send(present(row, pickLocale(request.headers['accept-language'])));
     },
   );
 
@@ -145,7 +154,11 @@ export const facilityImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (a
         response: { 200: ImportSchema },
       },
     },
-    async (request) => present(await getFacilityImport(db, requirePrincipal(request), request.params.id)),
+    async (request) =>
+      present(
+        await getFacilityImport(db, requirePrincipal(request), request.params.id),
+        pickLocale(request.headers['accept-language']),
+      ),
   );
 
   app.post(
@@ -164,7 +177,7 @@ export const facilityImportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (a
         actor: actorOf(request)!,
         requestId: request.id,
       });
-      return reply.status(202).send(present(row));
+      return reply.status(202).send(present(row, pickLocale(request.headers['accept-language'])));
     },
   );
 };

@@ -17,6 +17,7 @@ import { FacilityCsvError, facilityCsvRows, type FacilityCsvRowResult } from './
 import { classifyRow, type FieldDiff, type RowOutcome } from './facility-import-diff.ts';
 import { operatedStreets } from './facility-keys.service.ts';
 import { ReferenceLookup } from './facility-record.ts';
+import type { RowProblem } from './facility-row-problems.ts';
 
 /** Largest CSV an operator may upload (about 100,000 facilities). */
 export const FACILITY_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -34,7 +35,7 @@ export interface ImportCounts {
 }
 
 export interface ImportPreview extends ImportCounts {
-  badRows: { line: number; code: string; reason: string }[];
+  badRows: { line: number; code: string; problem: RowProblem }[];
   changes: { line: number; code: string; name: string; diffs: FieldDiff[] }[];
   newRows: { line: number; code: string; name: string }[];
 }
@@ -88,7 +89,7 @@ function tally(preview: ImportPreview, outcome: RowOutcome) {
   preview[outcome.kind] += 1;
   const room = (list: unknown[]) => list.length < PREVIEW_LIST_LIMIT;
   if (outcome.kind === 'bad' && room(preview.badRows))
-    preview.badRows.push({ line: outcome.line, code: outcome.code, reason: outcome.reason });
+    preview.badRows.push({ line: outcome.line, code: outcome.code, problem: outcome.problem });
   if (outcome.kind === 'updated' && room(preview.changes))
     preview.changes.push({
       line: outcome.line,

@@ -8,6 +8,7 @@ import {
   OPERATOR_MODELS,
 } from './facility-vocabulary.ts';
 import { parseOpeningHours } from './opening-hours.ts';
+import { rowProblemText, type RowProblem, type RowProblemCode } from './facility-row-problems.ts';
 
 export const FACILITY_CSV_COLUMNS = [
   'code',
@@ -65,17 +66,19 @@ export class ReferenceLookup {
   }
 }
 
-function year(text: string, field: string, thisYear: number): number | string {
-  if (!/^\d{4}$/.test(text)) return `${field} must be a four-digit year`;
+function year(text: string, field: string, thisYear: number): number | RowProblem {
+  if (!/^\d{4}$/.test(text)) return { code: 'YEAR_INVALID', params: { field } };
   const value = Number(text);
-  return value < 1949 || value > thisYear ? `${field} ${text} is outside 1949–${thisYear}` : value;
+  return value < 1949 || value > thisYear
+    ? { code: 'YEAR_OUT_OF_RANGE', params: { field, value: text, max: thisYear } }
+    : value;
 }
 
-function coordinate(text: string, field: string, min: number, max: number): number | string {
+function coordinate(text: string, field: string, min: number, max: number): number | RowProblem {
   const value = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   return Number.isFinite(value) && value >= min && value <= max
     ? value
-    : `${field} must be a number between ${min} and ${max}`;
+    : { code: 'COORDINATE_INVALID', params: { field, min, max } };
 }
 
 /** Checks one CSV row; the reason (English, for the import report) names the first problem. */
@@ -83,51 +86,51 @@ export function parseFacilityRow(
   row: FacilityCsvRow,
   refs: ReferenceLookup,
   thisYear = new Date().getUTCFullYear(),
-): { ok: true; record: FacilityRecord } | { ok: false; reason: string } {
-  const fail = (reason: string) => ({ ok: false as const, reason });
+): { ok: true; record: FacilityRecord } | { ok: false; reason: string; problem: RowProblem } {
+  const fail = (code: RowProblemCode | RowProblem, params?: RowProblem['params']) => {
+    const problem: RowProblem = typeof code === 'string' ? { code, params } : code;
+    return { ok: false as const, reason: rowProblemText(problem, 'en'), problem };
+  };
   const text = (column: keyof FacilityCsvRow) => (row[column] ?? '').trim();
   const code = text('code');
-  if (!FACILITY_CODE.test(code)) return fail('code must be 2–40 letters, digits, "-" or "_"');
+  if (!FACILITY_CODE.test(code)) return fail('CODE_INVALID');
   const name = text('name');
-  if (!name || name.length > 100) return fail('name is empty or longer than 100 characters');
+  if (!name || name.length > 100) return fail('NAME_INVALID');
   const nameType = text('name_type');
-  if (!isFacilityNameType(nameType)) return fail(`unknown name_type "${nameType}"`);
+  if (!isFacilityNameType(nameType)) return fail('NAME_TYPE_UNKNOWN', { value: nameType });
   const tier = text('tier');
-  if (!(FACILITY_TIERS as readonly string[]).includes(tier))
-    return fail('tier must be street, area or village');
+  if (!(FACILITY_TIERS as readonly string[]).includes(tier)) return fail('TIER_INVALID');
   const districtCode = refs.district(text('district'));
-  if (!districtCode) return fail(`unknown district "${text('district')}"`);
+  if (!districtCode) return fail('DISTRICT_UNKNOWN', { value: text('district') });
   const street = refs.street(text('street'), districtCode);
-  if (!street) return fail(`unknown street "${text('street')}"`);
-  if (street.districtCode !== districtCode) return fail(`street "${text('street')}" is not in that district`);
+  if (!street) return fail('STREET_UNKNOWN', { value: text('street') });
+  if (street.districtCode !== districtCode) return fail('STREET_NOT_IN_DISTRICT', { value: text('street') });
   const address = text('address');
-  if (!address || address.length > 200) return fail('address is empty or longer than 200 characters');
+  if (!address || address.length > 200) return fail('ADDRESS_INVALID');
   const lat = coordinate(text('lat'), 'lat', -90, 90);
-  if (typeof lat === 'string') return fail(lat);
+  if (typeof lat !== 'number') return fail(lat);
   const lng = coordinate(text('lng'), 'lng', -180, 180);
-  if (typeof lng === 'string') return fail(lng);
+  if (typeof lng !== 'number') return fail(lng);
   const builtYear = year(text('built_year'), 'built_year', thisYear);
-  if (typeof builtYear === 'string') return fail(builtYear);
+  if (typeof builtYear !== 'number') return fail(builtYear);
   let renovatedYear: number | null = null;
   if (text('renovated_year')) {
     const parsed = year(text('renovated_year'), 'renovated_year', thisYear);
-    if (typeof parsed === 'string') return fail(parsed);
-    if (parsed < builtYear) return fail('renovated_year is before built_year');
+    if (typeof parsed !== 'number') return fail(parsed);
+    if (parsed < builtYear) return fail('RENOVATED_BEFORE_BUILT');
     renovatedYear = parsed;
   }
   const operatorModel = text('operator_model');
-  if (!(OPERATOR_MODELS as readonly string[]).includes(operatorModel))
-    return fail('operator_model must be self or purchased');
+  if (!(OPERATOR_MODELS as readonly string[]).includes(operatorModel)) return fail('OPERATOR_MODEL_INVALID');
   const operatorName = text('operator_name');
-  if (operatorModel === 'purchased' && !operatorName)
-    return fail('a purchased service needs its operator_name');
+  if (operatorModel === 'purchased' && !operatorName) return fail('OPERATOR_NAME_MISSING');
   const services = text('services');
   const keys = services ? services.split(';').map((key) => key.trim()) : [];
   const unknown = keys.find((key) => !isFacilityServiceKey(key));
-  if (unknown !== undefined) return fail(`unknown service "${unknown}"`);
-  if (new Set(keys).size !== keys.length) return fail('a service is listed twice');
+  if (unknown !== undefined) return fail('SERVICE_UNKNOWN', { value: unknown });
+  if (new Set(keys).size !== keys.length) return fail('SERVICE_REPEATED');
   const hours = parseOpeningHours(text('opening_hours'));
-  if (!hours.ok) return fail(`opening_hours: ${hours.reason}`);
+  if (!hours.ok) return fail('OPENING_HOURS_INVALID', { detail: hours.reason });
   return {
     ok: true,
     record: {

@@ -49,7 +49,7 @@ export function ImportPreviewView({ current, onApply }: { current: FacilityImpor
                   <tr key={row.line}>
                     <td>{row.line}</td>
                     <td>{row.code}</td>
-                    <td lang="en">{row.reason}</td>
+                    <td>{row.reason}</td>
                   </tr>
                 ))}
               </tbody>
@@ -84,7 +84,7 @@ export function ImportPreviewView({ current, onApply }: { current: FacilityImpor
                     <tr key={`${change.line}-${diff.field}`}>
                       <td>{change.line}</td>
                       <td>{change.code}</td>
-                      <td>{diff.field}</td>
+                      <td>{t(`facilityConsole.fields.${diff.field}`, { defaultValue: diff.field })}</td>
                       <td>{String(diff.from ?? '')}</td>
                       <td>{String(diff.to ?? '')}</td>
                     </tr>
