@@ -316,6 +316,39 @@ describeEachDialect('facility operator console', (dialect) => {
       expect(stored.services).toBe('health');
     });
 
+    it('resumes an interrupted apply where it stopped and reports the whole result', async () => {
+      const { applyFacilityImport } = await import('./facility-import.service.ts');
+      const rows = Array.from({ length: 5 }, (_, i) => row(`JX-RES-${i}`, JIAXING_ROAD_STREET, 'meals'));
+      const preview = (await upload([HEADER, ...rows].join('\n'), operator)).json();
+      // Queue it, then run the job by hand with batches of two rows, failing after the first batch.
+      await send('POST', `/api/v1/facility-imports/${preview.id}/apply`, operator);
+      await db().deleteFrom('jobs').where('queue', '=', 'facilities.import').execute();
+      await expect(
+        applyFacilityImport(db(), preview.id, {
+          batchSize: 2,
+          afterBatch: () => {
+            throw new Error('power cut');
+          },
+        }),
+      ).rejects.toThrow('power cut');
+      const halfway = (await get(`/api/v1/facility-imports/${preview.id}`, operator)).json();
+      expect(halfway).toMatchObject({
+        status: 'applying',
+        progress: { appliedRows: 2, toApply: 5 },
+        result: null,
+      });
+      await applyFacilityImport(db(), preview.id, { batchSize: 2 });
+      const done = (await get(`/api/v1/facility-imports/${preview.id}`, operator)).json();
+      expect(done).toMatchObject({ status: 'applied', progress: { appliedRows: 5, toApply: 5 } });
+      expect(done.result).toEqual({ rows: 5, new: 5, updated: 0, unchanged: 0, bad: 0 });
+      const stored = await db()
+        .selectFrom('facilities')
+        .select('code')
+        .where('code', 'like', 'JX-RES-%')
+        .execute();
+      expect(stored).toHaveLength(5);
+    });
+
     it('refuses unusable and oversized files', async () => {
       const noHeader = await upload('code,name\nx,y', operator);
       expect(noHeader.statusCode).toBe(400);

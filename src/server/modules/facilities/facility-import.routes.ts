@@ -75,7 +75,9 @@ function present(row: FacilityImportTable, locale: Locale) {
     previewedAt: row.previewedAt,
     preview,
     progress: { appliedRows: row.appliedRows, toApply: preview.new + preview.updated },
-    result: row.result ? countsOf(JSON.parse(row.result) as ImportPreview) : null,
+    // While applying, `result` holds the tally so far; it is the result once the job has ended.
+    result:
+      row.result && row.status !== 'applying' ? countsOf(JSON.parse(row.result) as ImportPreview) : null,
     finishedAt: row.finishedAt,
   };
 }

@@ -51,6 +51,7 @@ async function walk(
   content: string,
   scope: readonly string[] | null,
   onBatch: (outcomes: RowOutcome[], existing: Map<string, FacilityTable>) => Promise<void>,
+  batchSize = BATCH,
 ): Promise<void> {
   const refs = new ReferenceLookup(await listDistricts(db));
   const firstLineOf = new Map<string, number>();
@@ -75,7 +76,7 @@ async function walk(
   };
   for await (const row of facilityCsvRows(Readable.from([content]), refs)) {
     pending.push(row);
-    if (pending.length >= BATCH) await flush();
+    if (pending.length >= batchSize) await flush();
   }
   await flush();
 }
@@ -226,7 +227,11 @@ class StaleImport extends Error {}
  * its audit record and the import's progress. Lines already applied (a resumed job) are skipped.
  * A batch whose facilities changed after the preview stops the import as `stale`.
  */
-export async function applyFacilityImport(db: Db, id: string): Promise<void> {
+export async function applyFacilityImport(
+  db: Db,
+  id: string,
+  options: { batchSize?: number; afterBatch?: (lastLine: number) => void } = {},
+): Promise<void> {
   const row = await db.selectFrom('facilityImports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || row.status !== 'applying') return;
   const scope = row.streetScope === null ? null : row.streetScope.split(';');
@@ -236,42 +241,50 @@ export async function applyFacilityImport(db: Db, id: string): Promise<void> {
     .where('id', '=', row.createdByUserId)
     .executeTakeFirst();
   const actor: AuditActor | null = actorRow ? { userId: actorRow.id, name: actorRow.displayName } : null;
-  const result = emptyPreview();
+  // A resumed job goes on from the tally of the batches already applied.
+  const result = row.result ? (JSON.parse(row.result) as ImportPreview) : emptyPreview();
   let appliedRows = row.appliedRows;
   try {
-    await walk(db, row.content, scope, async (outcomes, existing) => {
-      for (const outcome of outcomes) tally(result, outcome);
-      const lastLine = outcomes[outcomes.length - 1]!.line;
-      if (lastLine <= row.appliedThroughLine) return;
-      const changed = [...existing.values()].some((facility) => facility.updatedAt > row.previewedAt);
-      if (changed) throw new StaleImport();
-      const writes = outcomes.flatMap((outcome) =>
-        (outcome.kind === 'new' || outcome.kind === 'updated') && outcome.line > row.appliedThroughLine
-          ? [outcome.record]
-          : [],
-      );
-      appliedRows += writes.length;
-      await db.transaction().execute(async (trx) => {
-        await upsertFacilityRecords(trx, writes, new Date().toISOString());
-        await trx
-          .updateTable('facilityImports')
-          .set({ appliedThroughLine: lastLine, appliedRows })
-          .where('id', '=', id)
-          .execute();
-        if (writes.length)
-          await appendAudit(trx, {
-            actor,
-            action: 'facility.import',
-            objectType: 'facility_import',
-            objectId: id,
-            details: {
-              toLine: lastLine,
-              facilities: writes.length,
-              codes: writes.map((w) => w.code).slice(0, 100),
-            },
-          });
-      });
-    });
+    await walk(
+      db,
+      row.content,
+      scope,
+      async (outcomes, existing) => {
+        const lastLine = outcomes[outcomes.length - 1]!.line;
+        if (lastLine <= row.appliedThroughLine) return;
+        for (const outcome of outcomes) tally(result, outcome);
+        const changed = [...existing.values()].some((facility) => facility.updatedAt > row.previewedAt);
+        if (changed) throw new StaleImport();
+        const writes = outcomes.flatMap((outcome) =>
+          (outcome.kind === 'new' || outcome.kind === 'updated') && outcome.line > row.appliedThroughLine
+            ? [outcome.record]
+            : [],
+        );
+        appliedRows += writes.length;
+        await db.transaction().execute(async (trx) => {
+          await upsertFacilityRecords(trx, writes, new Date().toISOString());
+          await trx
+            .updateTable('facilityImports')
+            .set({ appliedThroughLine: lastLine, appliedRows, result: JSON.stringify(result) })
+            .where('id', '=', id)
+            .execute();
+          if (writes.length)
+            await appendAudit(trx, {
+              actor,
+              action: 'facility.import',
+              objectType: 'facility_import',
+              objectId: id,
+              details: {
+                toLine: lastLine,
+                facilities: writes.length,
+                codes: writes.map((w) => w.code).slice(0, 100),
+              },
+            });
+        });
+        options.afterBatch?.(lastLine);
+      },
+      options.batchSize,
+    );
   } catch (error) {
     if (!(error instanceof StaleImport) && !(error instanceof FacilityCsvError)) throw error;
     await finish(db, id, error instanceof StaleImport ? 'stale' : 'failed', result, actor);
