@@ -14,10 +14,7 @@ import { PopulationRegisterVerifier } from './modules/identity/real-name-verifie
 import { Catalogue } from './modules/catalog/catalogue.ts';
 import { CalendarHolder, ensureOfficialCalendar } from './platform/calendar/official-calendar.ts';
 import { uuidv7 } from 'uuidv7';
-import {
-  loadCertificateSigner,
-  type CertificateSigner,
-} from './modules/certificates/certificate-signing.ts';
+import { loadCertificateSigner, type CertificateSigner } from './modules/certificates/certificate-signing.ts';
 
 export interface Runtime {
   app: FastifyInstance;

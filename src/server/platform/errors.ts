@@ -81,7 +81,10 @@ interface AjvLikeError {
 
 /** Turns ajv errors into field errors in the caller's language (the words the web app's forms use too). */
 export function translateValidation(errors: AjvLikeError[], locale: Locale, prefix = ''): FieldError[] {
-  return translateAjvErrors(errors, locale).map(({ path, message }) => ({ path: `${prefix}${path}`, message }));
+  return translateAjvErrors(errors, locale).map(({ path, message }) => ({
+    path: `${prefix}${path}`,
+    message,
+  }));
 }
 
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {

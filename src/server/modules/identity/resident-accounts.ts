@@ -31,7 +31,11 @@ export async function findResidentAccountByIdNumber(
  * The principal of an enabled resident account, for a session that is not a web session
  * (`sessionId` names that session; it carries no CSRF token because it is not a cookie).
  */
-export async function residentPrincipal(db: Db, userId: string, sessionId: string): Promise<Principal | null> {
+export async function residentPrincipal(
+  db: Db,
+  userId: string,
+  sessionId: string,
+): Promise<Principal | null> {
   const user = await db
     .selectFrom('users')
     .select(['id', 'username', 'kind', 'displayName', 'personId'])

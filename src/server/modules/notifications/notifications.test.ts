@@ -209,14 +209,12 @@ describeEachDialect('notifications: inbox, notify and settings', (dialect) => {
 
   it('refuses a malformed notification, so the caller’s change rolls back', async () => {
     await expect(
-      db
-        .transaction()
-        .execute((trx) =>
-          notify(trx, t.runtime.deps.jobs, {
-            ...message('test.bad', { userIds: [] }),
-            link: '//evil.example/x',
-          }),
-        ),
+      db.transaction().execute((trx) =>
+        notify(trx, t.runtime.deps.jobs, {
+          ...message('test.bad', { userIds: [] }),
+          link: '//evil.example/x',
+        }),
+      ),
     ).rejects.toThrow(/link/);
   });
 
