@@ -40,21 +40,11 @@ function toQuery(state: FinderState): FacilityQuery {
   };
 }
 
-/**
- * The facilities to show. From a street: that street's own facilities, nearest to its centre
- * first. The API filters by district but not by street, so this asks for the district's nearest
- * and keeps the street's (a street's facilities lie close together, well within them).
- */
+/** The facilities to show. From a street: that street's own facilities, nearest to its centre first. */
 async function load(state: FinderState) {
   if (!hasPlace(state)) return null;
   if (!isStreetCode(state.place)) return findFacilities(toQuery(state));
-  const street = state.place;
-  const nearest = await findFacilities({
-    ...toQuery(state),
-    district: street.slice(0, 6),
-    limit: STREET_LIMIT,
-  });
-  const items = nearest.items.filter((item) => item.streetCode === street);
+  const { items } = await findFacilities({ ...toQuery(state), street: state.place, limit: STREET_LIMIT });
   return { items, total: items.length };
 }
 
@@ -221,8 +211,8 @@ function FinderForm({ state }: { state: FinderState }) {
       // A street has no coordinates of its own: search from its street-level facility (街镇级中心).
       setIsResolving(true);
       try {
-        const centres = await findFacilities({ district: districtCode, tier: 'street', limit: 100 });
-        const centre = centres.items.find((item) => item.streetCode === streetCode);
+        const centres = await findFacilities({ street: streetCode, tier: 'street', limit: 1 });
+        const centre = centres.items[0];
         if (centre) {
           const near = `${centre.lat},${centre.lng}`;
           await navigate(finderHref({ near, place: streetCode, district: null, ...filters() }));
