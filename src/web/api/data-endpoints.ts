@@ -1,6 +1,15 @@
 // Typed calls for the person's own register records, 用数记录, objections, consents and the
 // sharing catalogue (admins).
+import type {
+  AccessRecord,
+  Consent,
+  Objection,
+  SharingApp,
+  SharingRule,
+} from '../../contracts/api/data-access.ts';
 import { api } from './client.ts';
+
+export type { AccessRecord, Consent, Objection, SharingApp, SharingRule };
 
 export type RegisterSlug =
   'social-insurance' | 'housing-fund' | 'medical-insurance' | 'vehicles' | 'utilities';
@@ -113,27 +122,6 @@ export interface UtilitiesData {
 
 export const getOwnRecord = <T>(slug: RegisterSlug) => api.get<OwnRecord<T>>(`/api/v1/me/registers/${slug}`);
 
-export interface AccessRecord {
-  id: string;
-  at: string;
-  action: string;
-  actorName: string | null;
-  officeId: string | null;
-  officeName: string | null;
-  officeNameEn: string | null;
-  consumerKind: string;
-  serviceCode: string | null;
-  appId: string | null;
-  appName: string | null;
-  appNameEn: string | null;
-  register: string | null;
-  registerNameZh: string | null;
-  registerNameEn: string | null;
-  fields: string[];
-  purpose: string | null;
-  applicationId: string | null;
-}
-
 export interface AccessFilter {
   enterpriseId?: string;
   from?: string;
@@ -162,20 +150,6 @@ export const listAccessRecords = (filter: AccessFilter, page: { limit: number; o
 export const accessRecordsCsvUrl = (filter: AccessFilter) =>
   `/api/v1/me/data-access-records.csv${accessQuery(filter)}`;
 
-export interface Objection {
-  id: string;
-  status: 'open' | 'answered';
-  note: string;
-  filedByName: string;
-  createdAt: string;
-  answer: string | null;
-  answeredByName: string | null;
-  answeredAt: string | null;
-  subjectPersonId: string | null;
-  subjectEnterpriseId: string | null;
-  record: AccessRecord | null;
-}
-
 export const fileObjection = (recordId: string, note: string, enterpriseId?: string) =>
   api.post<Objection>(`/api/v1/me/data-access-records/${encodeURIComponent(recordId)}/objections`, {
     note,
@@ -189,36 +163,6 @@ export const listObjections = (status?: 'open' | 'answered') =>
 export const answerObjection = (id: string, answer: string) =>
   api.post<Objection>(`/api/v1/admin/data-access-objections/${encodeURIComponent(id)}/answer`, { answer });
 
-export interface SharingApp {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  operatorZh: string;
-  offers: {
-    register: string;
-    registerNameZh: string;
-    registerNameEn: string;
-    fields: { name: string; nameZh: string; nameEn: string }[];
-    purposeZh: string;
-    purposeEn: string;
-  }[];
-}
-
-export interface Consent {
-  id: string;
-  appId: string;
-  appNameZh: string;
-  appNameEn: string;
-  register: string;
-  fields: string[];
-  purpose: string;
-  validFrom: string;
-  validTo: string;
-  revokedAt: string | null;
-  status: 'active' | 'expired' | 'revoked';
-  createdAt: string;
-}
-
 export const listSharingApps = () => api.get<{ items: SharingApp[] }>('/api/v1/sharing/apps');
 export const listMyConsents = () => api.get<{ items: Consent[] }>('/api/v1/me/consents');
 export const grantConsent = (body: {
@@ -229,29 +173,6 @@ export const grantConsent = (body: {
   validUntil: string;
 }) => api.post<Consent>('/api/v1/me/consents', body);
 export const revokeConsent = (id: string) => api.delete(`/api/v1/me/consents/${encodeURIComponent(id)}`);
-
-export interface SharingRule {
-  id: string;
-  ruleKey: string;
-  version: number;
-  status: 'proposed' | 'active' | 'superseded' | 'rejected' | 'retired';
-  changeKind: 'upsert' | 'retire';
-  consumerKind: 'service_form' | 'staff_role' | 'third_party_app';
-  consumerRef: string;
-  register: string;
-  fields: string[];
-  purposeZh: string;
-  purposeEn: string;
-  legalBasisZh: string;
-  validFrom: string;
-  validTo: string | null;
-  changeNote: string | null;
-  proposedByName: string;
-  proposedAt: string;
-  reviewedByName: string | null;
-  reviewedAt: string | null;
-  reviewNote: string | null;
-}
 
 export interface RegisterInfo {
   code: string;

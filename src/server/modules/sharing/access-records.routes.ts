@@ -5,7 +5,8 @@ import { access } from '../../platform/auth/access.ts';
 import { requirePrincipal } from '../../platform/auth/auth-plugin.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { pickLocale } from '../../platform/i18n/locale.ts';
-import { accessSubjectOf, listAccessRecords, type AccessRecordView } from './access-records.service.ts';
+import type { AccessRecord } from '../../../contracts/api/data-access.ts';
+import { accessSubjectOf, listAccessRecords } from './access-records.service.ts';
 import { grantConsent, listMyConsents, listSharingApps, revokeConsent } from './consents.service.ts';
 import { fileObjection, listMyObjections } from './objections.service.ts';
 import {
@@ -25,7 +26,7 @@ function shanghaiTime(iso: string): string {
 }
 
 /** 用数记录 as CSV: UTF-8 with a byte-order mark so that Excel opens the Chinese correctly. */
-function accessRecordsCsv(items: AccessRecordView[], locale: 'zh-CN' | 'en'): string {
+function accessRecordsCsv(items: AccessRecord[], locale: 'zh-CN' | 'en'): string {
   const en = locale === 'en';
   const header = en
     ? [

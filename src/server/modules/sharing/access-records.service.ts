@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { listOffices } from '../reference/reference.service.ts';
 import { assertEnterpriseMember } from '../identity/enterprises.service.ts';
+import type { AccessRecord } from '../../../contracts/api/data-access.ts';
 
 export type AccessSubject = { personId: string; ownUserId: string } | { enterpriseId: string };
 
@@ -17,28 +18,6 @@ export interface AccessRecordFilter {
   /** `office:<id>`, `app:<id>` or `self`. */
   consumer?: string;
   purpose?: string;
-}
-
-export interface AccessRecordView {
-  id: string;
-  at: string;
-  action: string;
-  actorName: string | null;
-  officeId: string | null;
-  officeName: string | null;
-  officeNameEn: string | null;
-  /** self | service_form | staff_role | third_party_app | other (a use outside the gateway). */
-  consumerKind: string;
-  serviceCode: string | null;
-  appId: string | null;
-  appName: string | null;
-  appNameEn: string | null;
-  register: string | null;
-  registerNameZh: string | null;
-  registerNameEn: string | null;
-  fields: string[];
-  purpose: string | null;
-  applicationId: string | null;
 }
 
 const shanghaiDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
@@ -109,7 +88,7 @@ async function present(
     purpose: string | null;
     details: string | null;
   }[],
-): Promise<AccessRecordView[]> {
+): Promise<AccessRecord[]> {
   const officeIds = [...new Set(rows.flatMap((r) => (r.actorOfficeId ? [r.actorOfficeId] : [])))];
   const offices = officeIds.length ? await listOffices(db, { ids: officeIds }) : [];
   const apps = await db.selectFrom('sharingApps').select(['id', 'nameZh', 'nameEn']).execute();
@@ -165,7 +144,7 @@ export async function listAccessRecords(
   subject: AccessSubject,
   filter: AccessRecordFilter,
   page: { limit: number; offset: number },
-): Promise<{ items: AccessRecordView[]; total: number }> {
+): Promise<{ items: AccessRecord[]; total: number }> {
   const query = baseQuery(db, subject, filter);
   const [rows, count] = await Promise.all([
     query.select(COLUMNS).orderBy('seq', 'desc').limit(page.limit).offset(page.offset).execute(),
@@ -179,7 +158,7 @@ export async function getAccessRecord(
   db: Db,
   subject: AccessSubject,
   recordId: string,
-): Promise<AccessRecordView> {
+): Promise<AccessRecord> {
   const row = await baseQuery(db, subject, {}).select(COLUMNS).where('id', '=', recordId).executeTakeFirst();
   if (!row) throw new AppError('ACCESS_RECORD_NOT_FOUND');
   return (await present(db, [row]))[0]!;

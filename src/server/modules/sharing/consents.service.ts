@@ -7,25 +7,10 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import { nowIso, type Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RegisterDirectory } from '../registers/register-directory.ts';
+import type { Consent, SharingApp } from '../../../contracts/api/data-access.ts';
 import { findActiveRulesOf, parseFields } from './sharing-rules.repository.ts';
 
-export interface SharingAppView {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  operatorZh: string;
-  /** What the app may ask for, by the sharing rules: register and fields. */
-  offers: {
-    register: string;
-    registerNameZh: string;
-    registerNameEn: string;
-    fields: { name: string; nameZh: string; nameEn: string }[];
-    purposeZh: string;
-    purposeEn: string;
-  }[];
-}
-
-export async function listSharingApps(db: Db, registers: RegisterDirectory): Promise<SharingAppView[]> {
+export async function listSharingApps(db: Db, registers: RegisterDirectory): Promise<SharingApp[]> {
   const apps = await db.selectFrom('sharingApps').selectAll().orderBy('id').execute();
   const at = nowIso();
   return Promise.all(
@@ -57,22 +42,7 @@ export async function listSharingApps(db: Db, registers: RegisterDirectory): Pro
   );
 }
 
-export interface ConsentView {
-  id: string;
-  appId: string;
-  appNameZh: string;
-  appNameEn: string;
-  register: string;
-  fields: string[];
-  purpose: string;
-  validFrom: string;
-  validTo: string;
-  revokedAt: string | null;
-  status: 'active' | 'expired' | 'revoked';
-  createdAt: string;
-}
-
-export async function listMyConsents(db: Db, principal: Principal): Promise<ConsentView[]> {
+export async function listMyConsents(db: Db, principal: Principal): Promise<Consent[]> {
   if (!principal.personId) throw new AppError('AUTH_FORBIDDEN');
   const rows = await db
     .selectFrom('sharingConsents')
@@ -112,7 +82,7 @@ export async function grantConsent(
   input: ConsentInput,
   locale: 'zh-CN' | 'en',
   requestId: string,
-): Promise<ConsentView> {
+): Promise<Consent> {
   if (!principal.personId) throw new AppError('AUTH_FORBIDDEN');
   const app = await db.selectFrom('sharingApps').selectAll().where('id', '=', input.appId).executeTakeFirst();
   if (!app) throw new AppError('SHARING_APP_NOT_FOUND');

@@ -6,25 +6,12 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import { nowIso, type Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { DataAccessObjectionTable } from './sharing.tables.ts';
-import { getAccessRecord, type AccessRecordView, type AccessSubject } from './access-records.service.ts';
-
-export interface ObjectionView {
-  id: string;
-  status: 'open' | 'answered';
-  note: string;
-  filedByName: string;
-  createdAt: string;
-  answer: string | null;
-  answeredByName: string | null;
-  answeredAt: string | null;
-  subjectPersonId: string | null;
-  subjectEnterpriseId: string | null;
-  record: AccessRecordView | null;
-}
+import type { Objection } from '../../../contracts/api/data-access.ts';
+import { getAccessRecord, type AccessSubject } from './access-records.service.ts';
 
 type Row = DataAccessObjectionTable;
 
-async function present(db: Db, row: Row): Promise<ObjectionView> {
+async function present(db: Db, row: Row): Promise<Objection> {
   const subject: AccessSubject = row.subjectEnterpriseId
     ? { enterpriseId: row.subjectEnterpriseId }
     : { personId: row.subjectPersonId!, ownUserId: row.filedByUserId };
@@ -51,7 +38,7 @@ export async function fileObjection(
   subject: AccessSubject,
   input: { recordId: string; note: string },
   requestId: string,
-): Promise<ObjectionView> {
+): Promise<Objection> {
   const record = await getAccessRecord(db, subject, input.recordId);
   const row = {
     id: uuidv7(),
@@ -85,7 +72,7 @@ export async function fileObjection(
 }
 
 /** The objections the caller filed. */
-export async function listMyObjections(db: Db, principal: Principal): Promise<ObjectionView[]> {
+export async function listMyObjections(db: Db, principal: Principal): Promise<Objection[]> {
   const rows = await db
     .selectFrom('dataAccessObjections')
     .selectAll()
@@ -100,7 +87,7 @@ export async function listObjections(
   db: Db,
   principal: Principal,
   filter: { status?: 'open' | 'answered'; limit: number; offset: number },
-): Promise<{ items: ObjectionView[]; total: number }> {
+): Promise<{ items: Objection[]; total: number }> {
   if (!principal.isAdmin) throw new AppError('AUTH_FORBIDDEN');
   let query = db.selectFrom('dataAccessObjections');
   if (filter.status) query = query.where('status', '=', filter.status);
@@ -123,7 +110,7 @@ export async function answerObjection(
   objectionId: string,
   answer: string,
   requestId: string,
-): Promise<ObjectionView> {
+): Promise<Objection> {
   if (!principal.isAdmin) throw new AppError('AUTH_FORBIDDEN');
   const updated = await db.transaction().execute(async (trx) => {
     const row = await trx

@@ -9,32 +9,10 @@ import { nowIso, type Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RegisterDirectory } from '../registers/register-directory.ts';
 import { parseFields } from './sharing-rules.repository.ts';
-import type { SharingConsumerKind, SharingRuleTable } from './sharing.tables.ts';
+import type { SharingConsumerKind, SharingRule } from '../../../contracts/api/data-access.ts';
+import type { SharingRuleTable } from './sharing.tables.ts';
 
-export interface SharingRuleView {
-  id: string;
-  ruleKey: string;
-  version: number;
-  status: SharingRuleTable['status'];
-  changeKind: SharingRuleTable['changeKind'];
-  consumerKind: SharingConsumerKind;
-  consumerRef: string;
-  register: string;
-  fields: string[];
-  purposeZh: string;
-  purposeEn: string;
-  legalBasisZh: string;
-  validFrom: string;
-  validTo: string | null;
-  changeNote: string | null;
-  proposedByName: string;
-  proposedAt: string;
-  reviewedByName: string | null;
-  reviewedAt: string | null;
-  reviewNote: string | null;
-}
-
-export function presentRule(row: SharingRuleTable): SharingRuleView {
+export function presentRule(row: SharingRuleTable): SharingRule {
   const { proposedByUserId, reviewedByUserId, fields, ...rest } = row;
   void proposedByUserId;
   void reviewedByUserId;
@@ -59,7 +37,7 @@ export async function listSharingRules(
     limit: number;
     offset: number;
   },
-): Promise<{ items: SharingRuleView[]; total: number }> {
+): Promise<{ items: SharingRule[]; total: number }> {
   assertCanView(principal);
   let query = db
     .selectFrom('sharingRules')
@@ -90,7 +68,7 @@ export async function sharingRuleHistory(
   db: Db,
   principal: Principal,
   ruleKey: string,
-): Promise<SharingRuleView[]> {
+): Promise<SharingRule[]> {
   assertCanView(principal);
   const rows = await db
     .selectFrom('sharingRules')
@@ -130,7 +108,7 @@ export async function proposeSharingRule(
   input: RuleProposal,
   locale: 'zh-CN' | 'en',
   requestId: string,
-): Promise<SharingRuleView> {
+): Promise<SharingRule> {
   if (!principal.isAdmin) throw new AppError('AUTH_FORBIDDEN');
   if (!registers.has(input.register)) invalid('/register', '没有这个基础库', 'No such register', locale);
   const known = new Set(registers.get(input.register).fields.map((f) => f.name));
@@ -210,7 +188,7 @@ export async function reviewSharingRule(
   proposalId: string,
   decision: { approve: boolean; note?: string },
   requestId: string,
-): Promise<SharingRuleView> {
+): Promise<SharingRule> {
   assertCanView(principal);
   return db.transaction().execute(async (trx) => {
     const proposal = await trx

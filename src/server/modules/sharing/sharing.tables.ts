@@ -1,5 +1,6 @@
-export type SharingConsumerKind = 'service_form' | 'staff_role' | 'third_party_app';
-export type SharingRuleStatus = 'proposed' | 'active' | 'superseded' | 'rejected' | 'retired';
+import type { SharingConsumerKind, SharingRuleStatus } from '../../../contracts/api/data-access.ts';
+
+export type { SharingConsumerKind, SharingRuleStatus };
 
 /**
  * One version of a sharing rule (共享目录条目). A change is a new version with status `proposed`;
