@@ -1,15 +1,8 @@
 // What a certificate shows: the application's values under the form's own labels, in both
 // languages, in the form's order. Contact details and pledges are the applicant's, not the
 // certificate's, and are left off.
+import type { DisplayEntry } from '../../../contracts/api/certificates.ts';
 import type { ServiceDefinition } from '../../../contracts/catalog.ts';
-
-export interface DisplayEntry {
-  key: string;
-  labelZh: string;
-  labelEn: string;
-  valueZh: string;
-  valueEn: string;
-}
 
 interface PropertySchema {
   type?: string;

@@ -1,4 +1,5 @@
 // Pure rules of certificates: which services issue what, numbers, validity dates, masking.
+import type { CertificateStatus } from '../../../contracts/api/certificates.ts';
 import type { ServiceDefinition, ServiceResult } from '../../../contracts/catalog.ts';
 
 export type CertificateResult = ServiceResult;
@@ -80,8 +81,6 @@ export function validUntilFor(validFrom: string, years: number | undefined): str
   anniversary.setUTCDate(anniversary.getUTCDate() - 1);
   return anniversary.toISOString().slice(0, 10);
 }
-
-export type CertificateStatus = 'valid' | 'expired' | 'revoked';
 
 /** Revoked beats expired; a certificate is valid through its last day (Shanghai time). */
 export function certificateStatus(

@@ -1,31 +1,12 @@
 // The public check of a certificate by its number (what the QR code leads to), and the public
 // keys for checking offline. Anyone may ask, so the answer names the holder only masked and
 // carries none of the certificate's data.
+import type { VerifyResult } from '../../../contracts/api/certificates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { listOffices } from '../reference/reference.service.ts';
 import { certificateStatus, maskHolderName } from './certificate-rules.ts';
 import { findCertificateByNumber, listSigningKeys } from './certificates.repository.ts';
 import { checkSignature } from './certificates.service.ts';
-
-export type VerifyStatus = 'valid' | 'expired' | 'revoked' | 'not_found';
-
-export interface VerifyResult {
-  number: string;
-  status: VerifyStatus;
-  /** Null when there is nothing to check (not found). */
-  signatureValid: boolean | null;
-  certificateType: string | null;
-  nameZh: string | null;
-  nameEn: string | null;
-  holderNameMasked: string | null;
-  issuingOfficeNameZh: string | null;
-  issuingOfficeNameEn: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  issuedAt: string | null;
-  revokedAt: string | null;
-  keyId: string | null;
-}
 
 const NOT_FOUND = {
   status: 'not_found',

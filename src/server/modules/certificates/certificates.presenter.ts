@@ -1,36 +1,11 @@
 // Certificate rows → API shapes; rows never leave the module as they are.
+import type { CertificateDetail, CertificateSummary } from '../../../contracts/api/certificates.ts';
 import type { OfficeView } from '../reference/reference.service.ts';
 import type { CertificatePayload } from './certificate-signing.ts';
-import type { DisplayEntry } from './certificate-display.ts';
-import { certificateStatus, type CertificateStatus } from './certificate-rules.ts';
+import { certificateStatus } from './certificate-rules.ts';
 import type { CertificateTable } from './certificates.tables.ts';
 
-export interface CertificateSummary {
-  id: string;
-  number: string;
-  certificateType: string;
-  nameZh: string;
-  nameEn: string;
-  holder: { kind: 'person' | 'enterprise'; id: string; name: string };
-  issuingOffice: { id: string; nameZh: string; nameEn: string };
-  serviceCode: string;
-  applicationId: string | null;
-  validFrom: string;
-  validUntil: string | null;
-  issuedAt: string;
-  status: CertificateStatus;
-  revokedAt: string | null;
-}
-
-export interface CertificateDetail extends CertificateSummary {
-  display: DisplayEntry[];
-  data: Record<string, unknown>;
-  revokedReason: string | null;
-  keyId: string;
-  signatureValid: boolean;
-  /** The public check page of this certificate (what its QR code holds), relative to the site. */
-  verifyPath: string;
-}
+export type { CertificateDetail, CertificateSummary };
 
 export function holderOf(row: CertificateTable): CertificateSummary['holder'] {
   return {

@@ -15,7 +15,7 @@ import {
   PublicKeysSchema,
   RevokeBody,
   VerifyResultSchema,
-} from './certificates.schemas.ts';
+} from '../../../contracts/api/certificates.ts';
 import { getMyCertificate, listMyCertificates, revokeCertificate } from './certificates.service.ts';
 
 /**

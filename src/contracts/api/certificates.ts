@@ -1,6 +1,8 @@
-import { Type } from 'typebox';
+// The certificate wallet's API (电子证照): schemas the server's routes declare, and the types of
+// their answers, which the web client imports (`import type`, so no schema code reaches it).
+import { Type, type Static } from 'typebox';
 
-const Status = Type.Unsafe<'valid' | 'expired' | 'revoked'>({
+const CertificateStatusSchema = Type.Unsafe<'valid' | 'expired' | 'revoked'>({
   type: 'string',
   enum: ['valid', 'expired', 'revoked'],
 });
@@ -32,22 +34,23 @@ export const CertificateSummarySchema = Type.Object({
     description: 'last day of validity (Asia/Shanghai); null = long-term (长期)',
   }),
   issuedAt: Type.String({ format: 'date-time' }),
-  status: Status,
+  status: CertificateStatusSchema,
   revokedAt: NullableString,
+});
+
+/** One line of a certificate as shown: a label and a value in both languages. */
+export const DisplayEntrySchema = Type.Object({
+  key: Type.String(),
+  labelZh: Type.String(),
+  labelEn: Type.String(),
+  valueZh: Type.String(),
+  valueEn: Type.String(),
 });
 
 export const CertificateDetailSchema = Type.Intersect([
   CertificateSummarySchema,
   Type.Object({
-    display: Type.Array(
-      Type.Object({
-        key: Type.String(),
-        labelZh: Type.String(),
-        labelEn: Type.String(),
-        valueZh: Type.String(),
-        valueEn: Type.String(),
-      }),
-    ),
+    display: Type.Array(DisplayEntrySchema),
     data: Type.Record(Type.String(), Type.Unknown()),
     revokedReason: NullableString,
     keyId: Type.String(),
@@ -81,6 +84,13 @@ export const VerifyResultSchema = Type.Object({
   revokedAt: NullableString,
   keyId: NullableString,
 });
+
+export type CertificateStatus = Static<typeof CertificateStatusSchema>;
+export type CertificateSummary = Static<typeof CertificateSummarySchema>;
+export type DisplayEntry = Static<typeof DisplayEntrySchema>;
+export type CertificateDetail = Static<typeof CertificateDetailSchema>;
+export type VerifyResult = Static<typeof VerifyResultSchema>;
+export type VerifyStatus = VerifyResult['status'];
 
 export const PublicKeysSchema = Type.Object({
   signedBytes: Type.String(),
