@@ -237,5 +237,15 @@ export const saveDraft = (serviceId: string, input: SaveDraftInput) =>
 export const deleteDraft = (serviceId: string, enterpriseId?: string) =>
   api.delete(`/api/v1/drafts/${segment(serviceId)}${enterpriseQuery(enterpriseId)}`);
 
+/** Values typed in earlier applications, for fields no register fills. */
+export interface PreviousValues {
+  fields: Record<string, { value: unknown; receiptNo: string; submittedAt: string }>;
+}
+
+export const getPreviousValues = (serviceId: string, enterpriseId?: string) =>
+  api.get<PreviousValues>(
+    `/api/v1/services/${segment(serviceId)}/previous-values${enterpriseQuery(enterpriseId)}`,
+  );
+
 export const getPrefill = (serviceId: string, enterpriseId?: string) =>
   api.get<PrefillAnswer>(`/api/v1/services/${segment(serviceId)}/prefill${enterpriseQuery(enterpriseId)}`);

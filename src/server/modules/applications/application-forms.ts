@@ -63,16 +63,17 @@ export interface FieldCounts {
 }
 
 /**
- * How much the applicant typed: fields with a value, less those they kept as prefilled (only
- * fields the form maps to a register count as prefilled).
+ * How much the applicant typed: fields with a value, less those they kept as prefilled (fields
+ * the form maps to a register, and fields offered from their earlier applications).
  */
 export function countFields(
   form: ServiceForm,
   data: Record<string, unknown>,
   prefilledFields: readonly string[] = [],
+  offeredFields: readonly string[] = [],
 ): FieldCounts {
   const fields = formFields(form);
-  const prefillable = new Set(Object.keys(form.ui.prefill ?? {}));
+  const prefillable = new Set([...Object.keys(form.ui.prefill ?? {}), ...offeredFields]);
   const filled = fields.filter((name) => hasValue(data[name]));
   const prefilled = filled.filter((name) => prefillable.has(name) && prefilledFields.includes(name));
   return {

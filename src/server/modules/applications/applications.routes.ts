@@ -27,6 +27,8 @@ import {
 } from './applications.schemas.ts';
 import { deleteDraftOf, getDraft, listMyDrafts, saveDraft } from './drafts.service.ts';
 import { submitApplication } from './submit-application.ts';
+import { previousValues } from './previous-values.ts';
+import { assertEnterpriseMember } from '../identity/enterprises.service.ts';
 
 const IdParams = Type.Object({ id: Uuid });
 const StateResult = Type.Object({ status: ApplicationStatusSchema, stateVersion: Type.Integer() });
@@ -178,6 +180,37 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
           `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(view.fileName)}`,
         )
         .send(content);
+    },
+  );
+
+  app.get(
+    '/api/v1/services/:id/previous-values',
+    {
+      config: { access: access.resident },
+      schema: {
+        tags: ['applications'],
+        summary:
+          "Values I (or the enterprise I act for) typed in earlier applications, offered again for this service's fields that no register fills",
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+        querystring: Type.Object({ enterpriseId: Type.Optional(Uuid) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            fields: Type.Record(
+              Type.String(),
+              Type.Object({ value: Type.Unknown(), receiptNo: Type.String(), submittedAt: Type.String() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      const { enterpriseId } = request.query;
+      if (enterpriseId) await assertEnterpriseMember(db, principal, enterpriseId);
+      const entry = await deps.catalogue.publishedEntry(request.params.id);
+      if (!entry) throw new AppError('CATALOG_ENTRY_NOT_FOUND');
+      const applicant = enterpriseId ? { enterpriseId } : { personId: principal.personId! };
+      return { fields: await previousValues(db, applicant, entry.definition.form) };
     },
   );
 

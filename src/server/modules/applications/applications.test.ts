@@ -401,14 +401,50 @@ describeEachDialect('applications', (dialect) => {
       const officeId = offices[0]!.officeId ?? offices[0]!.id;
       const receipt = await fileService(t.app, resident, 'SAMR-0002', {
         delivery: { method: 'pickup', officeId },
-        prefilledFields: ['operatorName', 'operatorIdNumber', 'tradeName'],
+        prefilledFields: ['operatorName', 'operatorIdNumber', 'noSuchField'],
       });
       const page = await applicationOf(t.app, resident, receipt.id);
       expect(page.metrics.tripsNeeded).toBe(1);
       expect(page.metrics.fieldsTotal).toBe(8);
-      // tradeName has no register behind it: claiming it was prefilled does not count.
+      // A field the form does not have, claimed as prefilled, does not count.
       expect(page.metrics.fieldsPrefilled).toBeLessThanOrEqual(2);
       expect(page.metrics.fieldsTyped! + page.metrics.fieldsPrefilled!).toBe(8);
+    });
+
+    it('offers what the applicant typed before for fields no register fills, and counts it as not typed', async () => {
+      await fileService(t.app, resident, 'SAMR-0002', {}, { businessAddress: '上海市虹口区海宁路100号' });
+      const offered = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/services/SAMR-0012/previous-values',
+        headers: resident.headers,
+      });
+      expect(offered.statusCode).toBe(200);
+      const fields = offered.json().fields as Record<string, { value: unknown; receiptNo: string }>;
+      expect(fields.businessAddress!.value).toBe('上海市虹口区海宁路100号');
+      expect(fields.businessAddress!.receiptNo).toMatch(/^SH-/);
+      expect(fields.operatorName).toBeUndefined(); // the population register fills it
+      const others = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/services/SAMR-0012/previous-values',
+        headers: resident2.headers,
+      });
+      expect(JSON.stringify(others.json())).not.toContain('海宁路100号');
+      const notMine = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/services/SAMR-0012/previous-values?enterpriseId=01900000-0000-7000-8000-000000000000',
+        headers: resident.headers,
+      });
+      expect(notMine.statusCode).toBe(403);
+
+      const receipt = await fileService(
+        t.app,
+        resident,
+        'SAMR-0012',
+        { prefilledFields: ['businessAddress'] },
+        { businessAddress: '上海市虹口区海宁路100号' },
+      );
+      const page = await applicationOf(t.app, resident, receipt.id);
+      expect(page.metrics.fieldsPrefilled).toBeGreaterThanOrEqual(1);
     });
 
     it('gives each office its on-time rate, average working days and supplement rate', async () => {

@@ -26,6 +26,7 @@ import { notifyApplicant } from './application-results.ts';
 import type { Delivery, SubmitApplicationInput } from './applications.schemas.ts';
 import type { ApplicationChannel, ApplicationTable } from './applications.tables.ts';
 import { nextReceiptNo } from './receipt-numbers.ts';
+import { previousValues } from './previous-values.ts';
 import { applyEffects, type StoredPlan } from './workflow-effects.ts';
 
 export interface Receipt {
@@ -209,7 +210,12 @@ export async function fileApplication(context: FilingContext, filing: Filing) {
   const plan: StoredPlan = { workflow, offices, versions };
   const transition = startWorkflow(workflow, { formData: data, delivery: delivery.method });
   const promisedDays = promisedWorkingDays(workflow);
-  const fieldCounts = countFields(entry.definition.form, data, input.prefilledFields);
+  const registerFilled = new Set(Object.keys(entry.definition.form.ui.prefill ?? {}));
+  const claimsOffered = (input.prefilledFields ?? []).some((name) => !registerFilled.has(name));
+  const offered = claimsOffered
+    ? Object.keys(await previousValues(deps.database.db, filing.applicant, entry.definition.form))
+    : [];
+  const fieldCounts = countFields(entry.definition.form, data, input.prefilledFields, offered);
   const materials = await countMaterialsNotNeeded(
     deps.database.db,
     services.map((s) => s.definition),

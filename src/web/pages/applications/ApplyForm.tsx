@@ -64,7 +64,14 @@ function ApplyEditor({ service, enterpriseId, me, context }: Props & { context: 
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN';
   const navigate = useNavigate();
-  const prefill = useMemo(() => toRendererPrefill(context.prefill), [context.prefill]);
+  const prefill = useMemo(
+    () =>
+      toRendererPrefill(context.prefill, context.previous, (receiptNo) => ({
+        zh: t('applications.apply.previousSource', { receiptNo, lng: 'zh-CN' }),
+        en: t('applications.apply.previousSource', { receiptNo, lng: 'en' }),
+      })),
+    [context.prefill, context.previous, t],
+  );
   const offices = useMemo(
     () => sortOffices(context.offices, me.person?.districtCode ?? null),
     [context.offices, me.person?.districtCode],

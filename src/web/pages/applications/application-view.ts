@@ -8,6 +8,7 @@ import type {
   Delivery,
   Draft,
   PrefillAnswer,
+  PreviousValues,
   Supplement,
   TimelineEvent,
 } from '../../api/applications-endpoints.ts';
@@ -50,14 +51,24 @@ export function sortServerErrors(details: unknown): SortedServerErrors {
 }
 
 /** The prefill answer as the form renderer takes it. */
-export function toRendererPrefill(answer: PrefillAnswer | null): Prefill | undefined {
-  if (!answer || Object.keys(answer.fields).length === 0) return undefined;
-  return Object.fromEntries(
-    Object.entries(answer.fields).map(([name, fill]) => [
-      name,
-      { value: fill.value, sourceZh: fill.source.nameZh, sourceEn: fill.source.nameEn, locked: fill.locked },
-    ]),
-  );
+export function toRendererPrefill(
+  answer: PrefillAnswer | null,
+  previous: PreviousValues | null = null,
+  previousSource?: (receiptNo: string) => { zh: string; en: string },
+): Prefill | undefined {
+  const fromRegisters = Object.entries(answer?.fields ?? {}).map(([name, fill]) => [
+    name,
+    { value: fill.value, sourceZh: fill.source.nameZh, sourceEn: fill.source.nameEn, locked: fill.locked },
+  ]);
+  // What the applicant typed before: offered, never locked, and never over a register's value.
+  const fromEarlier = Object.entries(previous?.fields ?? {})
+    .filter(([name]) => !answer?.fields[name])
+    .map(([name, earlier]) => {
+      const source = previousSource?.(earlier.receiptNo) ?? { zh: earlier.receiptNo, en: earlier.receiptNo };
+      return [name, { value: earlier.value, sourceZh: source.zh, sourceEn: source.en, locked: false }];
+    });
+  const all = [...fromRegisters, ...fromEarlier];
+  return all.length ? (Object.fromEntries(all) as Prefill) : undefined;
 }
 
 /** The prefilled fields whose value the applicant kept as it came from the register. */

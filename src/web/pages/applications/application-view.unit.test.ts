@@ -152,6 +152,45 @@ describe('drafts and prefill', () => {
     expect(toRendererPrefill(null)).toBeUndefined();
   });
 
+  it('offers values typed in earlier applications, unlocked, never over a register value', () => {
+    const answer = {
+      serviceCode: 'SAMR-0002',
+      fields: {
+        operatorName: {
+          value: '张三',
+          source: { register: 'population', nameZh: '人口库', nameEn: 'Population' },
+          locked: true,
+        },
+      },
+      unavailable: [],
+      filledCount: 1,
+      fieldCount: 8,
+      materials: [],
+    };
+    const earlier = {
+      fields: {
+        operatorName: { value: '别人', receiptNo: 'SH-20261101-000001', submittedAt: '2026-11-01T02:00:00Z' },
+        businessAddress: {
+          value: '海宁路100号',
+          receiptNo: 'SH-20261101-000001',
+          submittedAt: '2026-11-01T02:00:00Z',
+        },
+      },
+    };
+    const merged = toRendererPrefill(answer, earlier, (receiptNo) => ({
+      zh: `此前 ${receiptNo}`,
+      en: `earlier ${receiptNo}`,
+    }));
+    expect(merged?.operatorName?.value).toBe('张三');
+    expect(merged?.businessAddress).toEqual({
+      value: '海宁路100号',
+      sourceZh: '此前 SH-20261101-000001',
+      sourceEn: 'earlier SH-20261101-000001',
+      locked: false,
+    });
+    expect(toRendererPrefill(null, earlier)?.businessAddress?.locked).toBe(false);
+  });
+
   it('resumes a draft, letting locked prefills win and keeping the rest', () => {
     const draft: Draft = {
       id: 'd',

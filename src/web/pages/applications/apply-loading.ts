@@ -2,7 +2,14 @@
 // answers), the saved draft (if any), the files that draft names, and a bundle's member services
 // (their materials and offices).
 import type { Material } from '../../../contracts/catalog.ts';
-import { getDraft, getPrefill, type Draft, type PrefillAnswer } from '../../api/applications-endpoints.ts';
+import {
+  getDraft,
+  getPrefill,
+  getPreviousValues,
+  type Draft,
+  type PrefillAnswer,
+  type PreviousValues,
+} from '../../api/applications-endpoints.ts';
 import type { UploadedAttachment } from '../../api/attachments-endpoints.ts';
 import { getService } from '../../api/catalog-endpoints.ts';
 import type { CompetentOffice, ServiceDetail } from '../../api/catalog-types.ts';
@@ -23,6 +30,8 @@ export interface ApplyContext {
   prefill: PrefillAnswer | null;
   /** The prefill could not be read (shown as a note; the form works without it). */
   prefillFailed: boolean;
+  /** Values typed in earlier applications, offered for fields no register fills. */
+  previous: PreviousValues | null;
   draft: Draft | null;
   files: UploadedAttachment[];
   materials: ApplyMaterial[];
@@ -44,12 +53,13 @@ export async function loadApplyContext(service: ServiceDetail, enterpriseId?: st
     service.type === 'bundle'
       ? await Promise.all(service.members.map((member) => getService(member.id)))
       : [];
-  const [prefillResult, draft] = await Promise.all([
+  const [prefillResult, draft, previous] = await Promise.all([
     getPrefill(service.id, enterpriseId).then(
       (answer) => ({ answer, failed: false }),
       () => ({ answer: null, failed: true }),
     ),
     orNull(getDraft(service.id, enterpriseId), 'DRAFT_NOT_FOUND'),
+    getPreviousValues(service.id, enterpriseId).catch(() => null),
   ]);
   // Uploads of a draft expire when left unsubmitted for a day: keep those still there.
   const files = (
@@ -90,6 +100,7 @@ export async function loadApplyContext(service: ServiceDetail, enterpriseId?: st
   return {
     prefill: prefillResult.answer,
     prefillFailed: prefillResult.failed,
+    previous,
     draft,
     files,
     materials,
