@@ -5,7 +5,8 @@
 // certificates in the wallet and checks one on the public page. axe on every page.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, signIn } from './support/browser.ts';
+import { apiSession } from './support/api-session.ts';
+import { signIn } from './support/browser.ts';
 import { setUpJourney } from './support/journey.ts';
 
 const journey = setUpJourney({ viewport: { width: 1280, height: 900 } });
@@ -40,32 +41,7 @@ const CHOICES: Record<string, string> = {
 };
 
 async function apiAs(username: string) {
-  const base = journey.server.baseUrl;
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  const me = (await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json()) as {
-    csrfToken: string;
-    staff: { role: string }[];
-  };
-  const csrfToken = me.csrfToken;
-  const call = async (method: string, path: string, body?: unknown) =>
-    fetch(`${base}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
+  const { me, call } = await apiSession(journey.server.baseUrl, username);
   return {
     /** Works every open task of the application in this officer's queue, one step each. */
     async workOpenTasks(applicationId: string): Promise<number> {

@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { sampleFormData } from '../test/support/form-samples.ts';
-import { DEMO_PASSWORD, launchBrowser, newContext, signIn } from './support/browser.ts';
+import { apiSession } from './support/api-session.ts';
+import { launchBrowser, newContext, signIn } from './support/browser.ts';
 import { findService } from './support/catalog.ts';
 import { REPO_ROOT, startServer } from './support/server.ts';
 import { demoPopulation } from '../demo/population.ts';
@@ -40,29 +41,9 @@ const meLoaded = async (page: Page) => {
 
 /** Signs in over the API (cookie + CSRF) for set-up calls a screenshot needs. */
 async function apiAs(baseUrl: string, username: string) {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  const me = (await (await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie } })).json()) as {
-    csrfToken: string;
-  };
+  const { call } = await apiSession(baseUrl, username);
   return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': me.csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
+    const response = await call(method, path, body, headers);
     return (response.status === 204 ? undefined : await response.json()) as T;
   };
 }

@@ -7,46 +7,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoPopulation } from '../demo/population.ts';
 import { sampleFormData } from '../test/support/form-samples.ts';
-import { DEMO_PASSWORD, signIn } from './support/browser.ts';
+import { apiSession, type ApiSession } from './support/api-session.ts';
+import { signIn } from './support/browser.ts';
 import { setUpJourney } from './support/journey.ts';
 
 const journey = setUpJourney({ viewport: { width: 1280, height: 900 } });
 const { freshPage, expectNoSeriousViolations } = journey;
-
-interface ApiSession {
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
-}
-
-/** Signs in through the API (cookie + CSRF), as a mini-program or script would. */
-async function apiSession(username: string): Promise<ApiSession> {
-  const base = journey.server.baseUrl;
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  const me = (await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json()) as {
-    csrfToken: string;
-  };
-  return {
-    call: (method, path, body, headers = {}) =>
-      fetch(`${base}${path}`, {
-        method,
-        headers: {
-          cookie,
-          'x-csrf-token': me.csrfToken,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? null : JSON.stringify(body),
-      }),
-  };
-}
 
 async function fileAsResident(resident: ApiSession): Promise<{ id: string; receiptNo: string }> {
   const service = (await (await resident.call('GET', '/api/v1/services/SAMR-0002')).json()) as {
@@ -96,7 +62,7 @@ async function actAndConfirm(page: Page, action: string, done: string) {
 
 describe('staff workbench', () => {
   it('works an application from the queue to a certificate, with one supplement on the way', async () => {
-    const resident = await apiSession('demo-resident');
+    const resident = await apiSession(journey.server.baseUrl, 'demo-resident');
     const { id, receiptNo } = await fileAsResident(resident);
 
     // The window clerk sees it in the queue with its deadline, opens and accepts it.
