@@ -1,8 +1,8 @@
 import { Suspense, lazy } from 'react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
+import { LoadingStatus } from './components/LoadingStatus.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MePage } from './pages/MePage.tsx';
@@ -128,18 +128,7 @@ const ObjectionsAdminPage = lazy(() =>
 );
 
 function Loading({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Suspense
-      fallback={
-        <p className="status-message" role="status">
-          {t('common.loading')}
-        </p>
-      }
-    >
-      {children}
-    </Suspense>
-  );
+  return <Suspense fallback={<LoadingStatus />}>{children}</Suspense>;
 }
 
 export function App() {

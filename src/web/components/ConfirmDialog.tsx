@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from './ModalDialog.tsx';
 
 interface Props {
   isOpen: boolean;
@@ -25,26 +25,9 @@ export function ConfirmDialog({
   onCancel,
 }: Props) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (isOpen && !element.open) element.showModal();
-    if (!isOpen && element.open) element.close();
-  }, [isOpen]);
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog isOpen={isOpen} labelledBy="confirm-title" describedBy="confirm-body" onCancel={onCancel}>
       <h2 className="dialog__title" id="confirm-title">
         {title}
       </h2>
@@ -61,6 +44,6 @@ export function ConfirmDialog({
           {t('common.cancel')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,22 +1,15 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import type { Me } from '../api/types.ts';
 import { useSession } from '../session/session-context.tsx';
+import { LoadingStatus } from './LoadingStatus.tsx';
 
 /** Renders its children for a signed-in user; sends everyone else to the sign-in page. */
 export function RequireSession({ children }: { children: (me: Me) => ReactNode }) {
-  const { t } = useTranslation();
   const { state } = useSession();
   const location = useLocation();
 
-  if (state.status === 'loading') {
-    return (
-      <p className="status-message" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  }
+  if (state.status === 'loading') return <LoadingStatus />;
   if (state.status === 'anonymous') {
     // Signing out from the header navigates home itself; render nothing meanwhile.
     if (state.reason === 'signedOut') return null;

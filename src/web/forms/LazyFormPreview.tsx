@@ -1,6 +1,6 @@
 import { Suspense, lazy } from 'react';
 import type { ComponentProps } from 'react';
-import { useTranslation } from 'react-i18next';
+import { LoadingStatus } from '../components/LoadingStatus.tsx';
 
 // The form preview brings ajv and its formats: load them with the first form on screen, not
 // with the home page.
@@ -9,15 +9,8 @@ const FormPreview = lazy(() =>
 );
 
 export function LazyFormPreview(props: ComponentProps<typeof FormPreview>) {
-  const { t } = useTranslation();
   return (
-    <Suspense
-      fallback={
-        <p className="status-message" role="status">
-          {t('common.loading')}
-        </p>
-      }
-    >
+    <Suspense fallback={<LoadingStatus />}>
       <FormPreview {...props} />
     </Suspense>
   );

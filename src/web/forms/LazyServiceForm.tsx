@@ -1,6 +1,6 @@
 import { Suspense, lazy } from 'react';
 import type { ComponentProps } from 'react';
-import { useTranslation } from 'react-i18next';
+import { LoadingStatus } from '../components/LoadingStatus.tsx';
 
 // rjsf, ajv and the formats come with the first form on screen, not with the home page.
 const ServiceFormRenderer = lazy(() =>
@@ -9,15 +9,8 @@ const ServiceFormRenderer = lazy(() =>
 
 /** The service form renderer (ServiceFormRenderer.tsx), loaded when first shown. */
 export function LazyServiceForm(props: ComponentProps<typeof ServiceFormRenderer>) {
-  const { t } = useTranslation();
   return (
-    <Suspense
-      fallback={
-        <p className="status-message" role="status">
-          {t('common.loading')}
-        </p>
-      }
-    >
+    <Suspense fallback={<LoadingStatus />}>
       <ServiceFormRenderer {...props} />
     </Suspense>
   );

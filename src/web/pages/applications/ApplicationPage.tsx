@@ -12,6 +12,7 @@ import { getService } from '../../api/catalog-endpoints.ts';
 import type { ServiceDetail } from '../../api/catalog-types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { describeForm } from '../../forms/form-model.ts';
 import { fieldTitle as titleOfField } from '../../forms/form-ui.ts';
 import { LazyServiceForm } from '../../forms/LazyServiceForm.tsx';
@@ -79,13 +80,7 @@ function ApplicationView() {
       </div>
     );
   }
-  if (state.status === 'loading') {
-    return (
-      <p className="status-message" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  }
+  if (state.status === 'loading') return <LoadingStatus />;
 
   const { detail, service } = state.data;
   // The form as filed (a later version of the service may have changed it).

@@ -14,6 +14,7 @@ import { SelectField } from '../../components/ChoiceFields.tsx';
 import { Pagination } from '../../components/catalog/Pagination.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiResource } from '../../lib/use-api-resource.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -102,33 +103,25 @@ function ApplicationList({ status, page }: { status: ApplicationStatus | undefin
         </button>
       </form>
       <div aria-live="polite" aria-busy={state.status === 'loading'}>
-        {state.status === 'loading' && (
-          <p className="status-message" role="status">
-            {t('common.loading')}
-          </p>
-        )}
-        {state.status === 'failed' && (
-          <p className="notice notice--error" role="alert">
-            {state.error.message}
-          </p>
-        )}
-        {state.status === 'ready' && (
-          <>
-            <p className="panel__count">{t('applications.list.count', { count: state.data.total })}</p>
-            {state.data.items.length === 0 ? (
-              <p className="empty">
-                {status ? t('applications.list.emptyFiltered') : t('applications.list.empty')}{' '}
-                <Link to="/services">{t('applications.list.findService')}</Link>
-              </p>
-            ) : (
-              <ul className="item-list">
-                {state.data.items.map((item) => (
-                  <ApplicationRow key={item.id} item={item} />
-                ))}
-              </ul>
-            )}
-          </>
-        )}
+        <ResourceStatus state={state}>
+          {({ items, total }) => (
+            <>
+              <p className="panel__count">{t('applications.list.count', { count: total })}</p>
+              {items.length === 0 ? (
+                <p className="empty">
+                  {status ? t('applications.list.emptyFiltered') : t('applications.list.empty')}{' '}
+                  <Link to="/services">{t('applications.list.findService')}</Link>
+                </p>
+              ) : (
+                <ul className="item-list">
+                  {items.map((item) => (
+                    <ApplicationRow key={item.id} item={item} />
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </ResourceStatus>
       </div>
       <Pagination page={page} pageCount={pageCount} hrefFor={(p) => hrefFor(status, p)} />
     </section>

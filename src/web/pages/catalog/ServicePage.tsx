@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { getService } from '../../api/catalog-endpoints.ts';
+import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { dataOf, useLatestResource } from '../../lib/use-latest-resource.ts';
@@ -44,13 +45,7 @@ export function ServicePage() {
       </div>
     );
   }
-  if (!detail || !isCurrent) {
-    return (
-      <p className="status-message" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  }
+  if (!detail || !isCurrent) return <LoadingStatus />;
   return (
     <>
       <nav className="breadcrumbs" aria-label={t('service.breadcrumbs')}>

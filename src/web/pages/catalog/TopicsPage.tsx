@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { searchServices } from '../../api/catalog-endpoints.ts';
 import type { TopicItem } from '../../api/catalog-types.ts';
+import { LoadingStatus } from '../../components/LoadingStatus.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResultItem } from '../../components/catalog/ResultItem.tsx';
 import { useTopics } from '../../lib/catalog-reference.ts';
@@ -45,11 +46,7 @@ export function TopicsPage() {
         </section>
       )}
 
-      {topics.status === 'loading' && (
-        <p className="status-message" role="status">
-          {t('common.loading')}
-        </p>
-      )}
+      {topics.status === 'loading' && <LoadingStatus />}
       {topics.status === 'failed' && (
         <p className="notice notice--error" role="alert">
           {topics.error.message}

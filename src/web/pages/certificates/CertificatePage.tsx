@@ -8,6 +8,7 @@ import {
 } from '../../api/certificates-endpoints.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiResource } from '../../lib/use-api-resource.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -31,22 +32,11 @@ function CertificateLoader() {
       ? words.pick(state.data.nameZh, state.data.nameEn)
       : t('certificates.detail.title'),
   );
-  if (state.status === 'loading') {
-    return (
-      <p className="status-message" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  }
-  if (state.status === 'failed') {
-    if (state.error.status === 404) return <NotFoundPage />;
-    return (
-      <p className="notice notice--error" role="alert">
-        {state.error.message}
-      </p>
-    );
-  }
-  return <CertificateView certificate={state.data} />;
+  return (
+    <ResourceStatus state={state} notFound={<NotFoundPage />}>
+      {(certificate) => <CertificateView certificate={certificate} />}
+    </ResourceStatus>
+  );
 }
 
 function CertificateView({ certificate }: { certificate: CertificateDetail }) {

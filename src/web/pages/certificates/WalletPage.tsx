@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { listMyCertificates, type CertificateSummary } from '../../api/certificates-endpoints.ts';
 import type { Me } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { useApiResource } from '../../lib/use-api-resource.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -53,26 +54,19 @@ function WalletSection({
       <h2 className="panel__title" id={titleId}>
         {title}
       </h2>
-      {state.status === 'loading' && (
-        <p className="status-message" role="status">
-          {t('common.loading')}
-        </p>
-      )}
-      {state.status === 'failed' && (
-        <p className="notice notice--error" role="alert">
-          {state.error.message}
-        </p>
-      )}
-      {state.status === 'ready' &&
-        (state.data.items.length === 0 ? (
-          <p className="empty">{t('certificates.wallet.empty')}</p>
-        ) : (
-          <ul className="item-list">
-            {state.data.items.map((certificate) => (
-              <WalletItem key={certificate.id} certificate={certificate} />
-            ))}
-          </ul>
-        ))}
+      <ResourceStatus state={state}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <p className="empty">{t('certificates.wallet.empty')}</p>
+          ) : (
+            <ul className="item-list">
+              {items.map((certificate) => (
+                <WalletItem key={certificate.id} certificate={certificate} />
+              ))}
+            </ul>
+          )
+        }
+      </ResourceStatus>
     </section>
   );
 }

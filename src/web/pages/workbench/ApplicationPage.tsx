@@ -8,6 +8,7 @@ import type { Me } from '../../api/types.ts';
 import { getStaffApplication, listTasks, type StaffApplication } from '../../api/workbench-endpoints.ts';
 import type { AdminNotice } from '../../components/AdminListStatus.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { describeForm } from '../../forms/form-model.ts';
 import { useApiResource } from '../../lib/use-api-resource.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -63,22 +64,11 @@ function ApplicationLoader({ me }: { me: Me }) {
       ? t('workbench.application.title', { receiptNo: state.data.application.receiptNo })
       : t('workbench.queue.title'),
   );
-  if (state.status === 'loading') {
-    return (
-      <p className="status-message" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  }
-  if (state.status === 'failed') {
-    if (state.error.status === 404) return <NotFoundPage />;
-    return (
-      <p className="notice notice--error" role="alert">
-        {state.error.message}
-      </p>
-    );
-  }
-  return <ApplicationView me={me} loaded={state.data} reload={reload} />;
+  return (
+    <ResourceStatus state={state} notFound={<NotFoundPage />}>
+      {(loaded) => <ApplicationView me={me} loaded={loaded} reload={reload} />}
+    </ResourceStatus>
+  );
 }
 
 function ApplicationView({ me, loaded, reload }: { me: Me; loaded: Loaded; reload(): void }) {

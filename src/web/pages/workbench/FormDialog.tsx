@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 
 interface Props {
   id: string;
@@ -15,8 +15,7 @@ interface Props {
 }
 
 /**
- * A modal form (a refusal's reason, a hand-over): the native <dialog> keeps focus inside, closes
- * on Escape and gives focus back to the button that opened it.
+ * A modal form (a refusal's reason, a hand-over) in a ModalDialog.
  */
 export function FormDialog({
   id,
@@ -30,14 +29,6 @@ export function FormDialog({
   children,
 }: Props) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (isOpen && !element.open) element.showModal();
-    if (!isOpen && element.open) element.close();
-  }, [isOpen]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,14 +36,11 @@ export function FormDialog({
   }
 
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
+      isOpen={isOpen}
       className="dialog workbench-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
+      labelledBy={`${id}-title`}
+      onCancel={onCancel}
     >
       {isOpen && (
         <form onSubmit={submit} noValidate>
@@ -74,6 +62,6 @@ export function FormDialog({
           </div>
         </form>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -6,6 +6,7 @@ import { answerObjection, listObjections, type Objection } from '../../../api/da
 import { SelectField, TextAreaField } from '../../../components/ChoiceFields.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { RequireSession } from '../../../components/RequireSession.tsx';
+import { ResourceStatus } from '../../../components/ResourceStatus.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { pickName } from '../../../lib/local-name.ts';
 import { useApiResource } from '../../../lib/use-api-resource.ts';
@@ -41,26 +42,18 @@ function Objections() {
         ]}
         onChange={(value) => setStatus(value as '' | 'open' | 'answered')}
       />
-      {state.status === 'loading' && (
-        <p className="status-message" role="status">
-          {t('common.loading')}
-        </p>
-      )}
-      {state.status === 'failed' && (
-        <p className="notice notice--error" role="alert">
-          {state.error.message}
-        </p>
-      )}
-      {state.status === 'ready' && state.data.items.length === 0 && (
-        <p className="empty">{t('data.objections.empty')}</p>
-      )}
-      {state.status === 'ready' && (
-        <ul className="item-list">
-          {state.data.items.map((objection) => (
-            <ObjectionItem key={objection.id} objection={objection} onAnswered={reload} />
-          ))}
-        </ul>
-      )}
+      <ResourceStatus state={state}>
+        {({ items }) => (
+          <>
+            {items.length === 0 && <p className="empty">{t('data.objections.empty')}</p>}
+            <ul className="item-list">
+              {items.map((objection) => (
+                <ObjectionItem key={objection.id} objection={objection} onAnswered={reload} />
+              ))}
+            </ul>
+          </>
+        )}
+      </ResourceStatus>
     </>
   );
 }
