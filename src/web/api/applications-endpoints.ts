@@ -1,10 +1,34 @@
 // Typed calls for the applicant's side of applications (办件): filing, following, fixing a
 // supplement (补正), withdrawing, drafts (草稿), and the prefill of a service's form.
+import type {
+  ApplicationDetail as ApplicationDetailAnswer,
+  ApplicationListItem,
+  ApplicationMetrics,
+  ApplicationStatus,
+  Delivery,
+  DeliveryMethod,
+  Draft,
+  Receipt,
+  SubmitApplicationInput,
+  Supplement,
+  TimelineEvent,
+} from '../../contracts/api/applications.ts';
 import type { ServiceForm } from '../../contracts/catalog.ts';
 import { api, apiRequest } from './client.ts';
 
-export type ApplicationStatus =
-  'in_progress' | 'awaiting_supplement' | 'approved' | 'refused' | 'partially_approved' | 'withdrawn';
+export type {
+  ApplicationListItem,
+  ApplicationMetrics,
+  ApplicationStatus,
+  Delivery,
+  DeliveryMethod,
+  Draft,
+  Supplement,
+  TimelineEvent,
+};
+
+/** An application as its applicant sees it, with the form it was filed under. */
+export type ApplicationDetail = Omit<ApplicationDetailAnswer, 'form'> & { form: ServiceForm };
 
 export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
   'in_progress',
@@ -15,152 +39,9 @@ export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
   'withdrawn',
 ];
 
-export type DeliveryMethod = 'online' | 'mail' | 'pickup';
-
-export interface Delivery {
-  method: DeliveryMethod;
-  officeId?: string;
-  address?: string;
-}
-
-export interface SubmitApplicationInput {
-  serviceId: string;
-  data: Record<string, unknown>;
-  enterpriseId?: string;
-  districtCode?: string;
-  delivery?: Delivery;
-  attachmentIds?: string[];
-  prefilledFields?: string[];
-}
-
-export interface Receipt {
-  id: string;
-  /** 受理编号 */
-  receiptNo: string;
-  status: ApplicationStatus;
-  submittedAt: string;
-  promisedWorkingDays: number;
-  /** The Shanghai date (YYYY-MM-DD) by which it is promised. */
-  promisedDate: string;
-}
-
 interface Names {
   nameZh: string;
   nameEn: string;
-}
-
-export interface OfficeRef extends Names {
-  id: string;
-}
-
-export interface TaskSummary extends Names {
-  id: string;
-  taskKey: string;
-  serviceCode: string;
-  kind: string;
-  role: string;
-  office: OfficeRef;
-  status: 'open' | 'done' | 'cancelled';
-  awaitingSupplement: boolean;
-  openedAt: string;
-  dueAt: string;
-  dueDate: string;
-  closedAt: string | null;
-  outcome: string | null;
-}
-
-export interface TimelineEvent {
-  at: string;
-  kind: string;
-  actorName: string | null;
-  office: OfficeRef | null;
-  step: Names | null;
-  details: Record<string, unknown>;
-}
-
-export interface SupplementItem {
-  field?: string;
-  material?: string;
-  reason: string;
-}
-
-export interface Supplement {
-  id: string;
-  requestedAt: string;
-  status: 'open' | 'answered';
-  answeredAt: string | null;
-  ordinal: number;
-  items: SupplementItem[];
-}
-
-export interface ApplicationMetrics {
-  fieldsTotal: number;
-  fieldsPrefilled: number;
-  fieldsTyped: number;
-  materialsTotal: number;
-  materialsNotNeeded: number;
-  tripsNeeded: number;
-  supplementCount: number;
-  elapsedWorkingDays: number;
-  promisedWorkingDays: number;
-  pausedWorkingDays: number;
-}
-
-export interface ApplicationAttachment {
-  id: string;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  materialKey: string | null;
-}
-
-export interface ApplicationDetail {
-  id: string;
-  receiptNo: string;
-  status: ApplicationStatus;
-  stateVersion: number;
-  entry: Names & { id: string; code: string; type: 'service' | 'bundle' };
-  applicant: { kind: 'person' | 'enterprise'; id: string; name: string };
-  channel: string;
-  districtCode: string;
-  receivingOffice: OfficeRef;
-  submittedAt: string;
-  promisedDate: string;
-  finishedAt: string | null;
-  data: Record<string, unknown>;
-  delivery: Delivery;
-  branches: (Names & { serviceCode: string; status: string })[];
-  tasks: TaskSummary[];
-  timeline: TimelineEvent[];
-  supplements: Supplement[];
-  attachments: ApplicationAttachment[];
-  certificates: (Names & { id: string; number: string })[];
-  metrics: ApplicationMetrics;
-  canWithdraw: boolean;
-  /** The form of the version the application was filed under. */
-  form: ServiceForm;
-}
-
-export interface ApplicationListItem {
-  id: string;
-  receiptNo: string;
-  status: ApplicationStatus;
-  entry: Names & { id: string; code: string; type: string };
-  applicantName: string;
-  submittedAt: string;
-  promisedDate: string;
-  finishedAt: string | null;
-}
-
-export interface Draft {
-  id: string;
-  entryId: string;
-  enterpriseId: string | null;
-  data: Record<string, unknown>;
-  attachmentIds: string[];
-  delivery: Delivery | null;
-  version: number;
-  updatedAt: string;
 }
 
 export interface SaveDraftInput {

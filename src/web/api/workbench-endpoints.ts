@@ -1,18 +1,26 @@
 // Typed calls for the staff workbench: the office queue, one application as staff see it,
 // claiming, assigning and acting on tasks, counter filing (帮办代办) and the office figures.
+import type {
+  ApplicationDetail,
+  ApplicationStatus,
+  Delivery,
+  OfficeRef,
+  Receipt,
+  SupplementItem,
+  TaskActionInput,
+  TaskSummary,
+  TimelineEvent,
+} from '../../contracts/api/applications.ts';
 import { api, apiRequest } from './client.ts';
+
+export type { Receipt, SupplementItem, TaskSummary, TimelineEvent };
+
+/** One application as staff of its offices see it (the applicant's own view has the same shape). */
+export type StaffApplication = ApplicationDetail;
 
 export type TimeState = 'ok' | 'due_soon' | 'overdue' | 'paused';
 export type StepKind = 'acceptance' | 'review' | 'decision' | 'completion';
 export type TaskAction = 'accept' | 'request_supplement' | 'pass' | 'approve' | 'refuse' | 'complete';
-export type ApplicationStatus =
-  'in_progress' | 'awaiting_supplement' | 'approved' | 'refused' | 'partially_approved' | 'withdrawn';
-
-export interface OfficeRef {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-}
 
 export interface QueueItem {
   id: string;
@@ -61,102 +69,10 @@ export interface QueueQuery {
   offset?: number;
 }
 
-export interface SupplementItem {
-  field?: string;
-  material?: string;
-  reason: string;
-}
-
-export interface TaskSummary {
-  id: string;
-  taskKey: string;
-  serviceCode: string;
-  kind: string;
-  role: string;
-  nameZh: string;
-  nameEn: string;
-  office: OfficeRef;
-  status: 'open' | 'done' | 'cancelled';
-  awaitingSupplement: boolean;
-  assignee: { userId: string; name: string } | null;
-  openedAt: string;
-  dueAt: string;
-  dueDate: string;
-  closedAt: string | null;
-  outcome: string | null;
-}
-
-export interface TimelineEvent {
-  at: string;
-  kind: string;
-  actorName: string | null;
-  office: OfficeRef | null;
-  step: { nameZh: string; nameEn: string } | null;
-  details: Record<string, unknown>;
-}
-
-export interface StaffApplication {
-  id: string;
-  receiptNo: string;
-  status: ApplicationStatus;
-  stateVersion: number;
-  entry: { id: string; code: string; type: 'service' | 'bundle'; nameZh: string; nameEn: string };
-  applicant: { kind: 'person' | 'enterprise'; id: string; name: string };
-  channel: string;
-  districtCode: string;
-  receivingOffice: OfficeRef;
-  submittedAt: string;
-  promisedDate: string;
-  finishedAt: string | null;
-  data: Record<string, unknown>;
-  delivery: { method: 'online' | 'mail' | 'pickup'; officeId?: string; address?: string };
-  branches: { serviceCode: string; nameZh: string; nameEn: string; status: string }[];
-  tasks: TaskSummary[];
-  timeline: TimelineEvent[];
-  supplements: {
-    id: string;
-    requestedAt: string;
-    status: 'open' | 'answered';
-    answeredAt: string | null;
-    ordinal: number;
-    items: SupplementItem[];
-  }[];
-  attachments: {
-    id: string;
-    fileName: string;
-    mediaType: string;
-    sizeBytes: number;
-    materialKey: string | null;
-  }[];
-  certificates: { id: string; number: string; nameZh: string; nameEn: string }[];
-  metrics: {
-    fieldsTotal: number;
-    fieldsPrefilled: number;
-    fieldsTyped: number;
-    materialsTotal: number;
-    materialsNotNeeded: number;
-    tripsNeeded: number;
-    supplementCount: number;
-    elapsedWorkingDays: number;
-    promisedWorkingDays: number;
-    pausedWorkingDays: number;
-  };
-  /** The form of the version the application was filed under. */
-  form: { schema: Record<string, unknown>; ui: Record<string, unknown> };
-}
-
 export interface Assignee {
   userId: string;
   displayName: string;
   role: string;
-}
-
-export interface TaskActionInput {
-  action: TaskAction;
-  reason?: string;
-  items?: SupplementItem[];
-  overrideReason?: string;
-  stateVersion?: number;
 }
 
 export interface OfficeStats {
@@ -177,17 +93,8 @@ export interface CounterFiling {
   serviceId: string;
   applicantIdNumber: string;
   data: Record<string, unknown>;
-  delivery?: { method: 'online' | 'mail' | 'pickup'; officeId?: string; address?: string };
+  delivery?: Delivery;
   confirmation: { method: ConfirmationMethod; reference: string };
-}
-
-export interface Receipt {
-  id: string;
-  receiptNo: string;
-  status: ApplicationStatus;
-  submittedAt: string;
-  promisedWorkingDays: number;
-  promisedDate: string;
 }
 
 const segment = encodeURIComponent;

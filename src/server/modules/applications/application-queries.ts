@@ -18,7 +18,7 @@ import {
   staffOfficesFor,
   findApplication,
 } from './application-access.ts';
-import type { ApplicationDetail, Delivery } from './applications.schemas.ts';
+import type { ApplicationDetail, Delivery } from '../../../contracts/api/applications.ts';
 import type { ApplicationStatus, ApplicationTable } from './applications.tables.ts';
 
 function parseJson<T>(text: string | null, fallback: T): T {

@@ -24,7 +24,7 @@ import {
   SubmitApplicationSchema,
   SupplementAnswerSchema,
   Uuid,
-} from './applications.schemas.ts';
+} from '../../../contracts/api/applications.ts';
 import { deleteDraftOf, getDraft, listMyDrafts, saveDraft } from './drafts.service.ts';
 import { submitApplication } from './submit-application.ts';
 import { previousValues } from './previous-values.ts';

@@ -4,7 +4,7 @@ import type { Static } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
 import { normaliseIdNumber } from '../../../contracts/id-number.ts';
 import { ensurePersonFromRegister } from '../identity/applicants.service.ts';
-import type { CounterApplicationSchema } from './applications.schemas.ts';
+import type { CounterApplicationSchema } from '../../../contracts/api/applications.ts';
 import { fileApplication, type FilingContext } from './submit-application.ts';
 
 export async function fileAtCounter(

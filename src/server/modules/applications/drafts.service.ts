@@ -6,7 +6,7 @@ import type { Principal } from '../../platform/auth/access.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertEnterpriseMember } from '../identity/enterprises.service.ts';
-import type { Delivery } from './applications.schemas.ts';
+import type { Delivery } from '../../../contracts/api/applications.ts';
 import type { ApplicationDraftTable } from './applications.tables.ts';
 
 async function subjectKeyFor(deps: AppDeps, principal: Principal, enterpriseId?: string): Promise<string> {

@@ -23,7 +23,7 @@ import { assertValidFormData, countFields } from './application-forms.ts';
 import { recordEvent } from './application-events.ts';
 import { countMaterialsNotNeeded } from './application-materials.ts';
 import { notifyApplicant } from './application-results.ts';
-import type { Delivery, SubmitApplicationInput } from './applications.schemas.ts';
+import type { Delivery, SubmitApplicationInput } from '../../../contracts/api/applications.ts';
 import type { ApplicationChannel, ApplicationTable } from './applications.tables.ts';
 import { nextReceiptNo } from './receipt-numbers.ts';
 import { previousValues } from './previous-values.ts';

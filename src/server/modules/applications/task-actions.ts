@@ -15,7 +15,7 @@ import { formFields } from './application-forms.ts';
 import { recordEvent } from './application-events.ts';
 import { lockApplication, parsePlan, parseState } from './application-access.ts';
 import { notifyApplicant, type ApplicantNotice } from './application-results.ts';
-import type { TaskActionInput } from './applications.schemas.ts';
+import type { TaskActionInput } from '../../../contracts/api/applications.ts';
 import type { ApplicationTable, ApplicationTaskTable } from './applications.tables.ts';
 import { applyEffects } from './workflow-effects.ts';
 import { uuidv7 } from 'uuidv7';

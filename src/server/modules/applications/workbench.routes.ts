@@ -13,7 +13,7 @@ import {
   ReceiptSchema,
   TaskActionSchema,
   Uuid,
-} from './applications.schemas.ts';
+} from '../../../contracts/api/applications.ts';
 import { fileAtCounter } from './counter-filing.ts';
 import { officeStats } from './office-stats.ts';
 import { actOnTask, assignTask, claimTask } from './task-actions.ts';

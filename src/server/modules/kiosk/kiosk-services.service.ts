@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { PublishedEntry } from '../catalog/catalogue.ts';
 import { fileApplication } from '../applications/submit-application.ts';
-import type { SubmitApplicationInput } from '../applications/applications.schemas.ts';
+import type { SubmitApplicationInput } from '../../../contracts/api/applications.ts';
 import { prefillForm } from '../sharing/prefill.ts';
 
 export type TerminalAvailability = 'apply' | 'query' | 'payment' | 'materials' | 'enterprise';

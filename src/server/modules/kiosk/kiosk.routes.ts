@@ -6,7 +6,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { pickLocale } from '../../platform/i18n/locale.ts';
 import { listMyApplications } from '../applications/application-queries.ts';
-import { ApplicationListItemSchema, ReceiptSchema } from '../applications/applications.schemas.ts';
+import { ApplicationListItemSchema, ReceiptSchema } from '../../../contracts/api/applications.ts';
 import { FacilityPageSchema } from '../facilities/facilities.schemas.ts';
 import { readOwnRecord } from '../sharing/self-service.service.ts';
 import {

@@ -1,3 +1,6 @@
+// The applications API (办件): the schemas the routes declare (applicant, workbench, counter,
+// kiosk) and the types of their answers, which the web client imports (`import type`, so no
+// schema code reaches it).
 import { Type, type Static } from 'typebox';
 
 const literals = <const T extends readonly string[]>(values: T) =>
@@ -17,6 +20,7 @@ export const ApplicationStatusSchema = literals([
   'partially_approved',
   'withdrawn',
 ] as const);
+export type ApplicationStatus = Static<typeof ApplicationStatusSchema>;
 export const DeliveryMethodSchema = literals(['online', 'mail', 'pickup'] as const);
 
 export const DeliverySchema = Type.Object(
@@ -28,6 +32,7 @@ export const DeliverySchema = Type.Object(
   { additionalProperties: false, description: 'How the result reaches the applicant' },
 );
 export type Delivery = Static<typeof DeliverySchema>;
+export type DeliveryMethod = Delivery['method'];
 
 const FormData = Type.Record(Type.String(), Type.Unknown(), {
   description: "The form's data; validated against the service version's JSON Schema",
@@ -85,9 +90,11 @@ export const ReceiptSchema = Type.Object({
   promisedWorkingDays: Type.Integer(),
   promisedDate: Type.String({ description: 'Shanghai date by which it is promised' }),
 });
+export type Receipt = Static<typeof ReceiptSchema>;
 
 const Names = { nameZh: Type.String(), nameEn: Type.String() };
 const OfficeRefSchema = Type.Object({ id: Type.String(), ...Names });
+export type OfficeRef = Static<typeof OfficeRefSchema>;
 
 export const TaskSummarySchema = Type.Object({
   id: Type.String(),
@@ -106,6 +113,7 @@ export const TaskSummarySchema = Type.Object({
   closedAt: NullableString,
   outcome: NullableString,
 });
+export type TaskSummary = Static<typeof TaskSummarySchema>;
 
 export const TimelineEventSchema = Type.Object({
   at: Type.String(),
@@ -115,6 +123,7 @@ export const TimelineEventSchema = Type.Object({
   step: Type.Union([Type.Object(Names), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),
 });
+export type TimelineEvent = Static<typeof TimelineEventSchema>;
 
 export const SupplementItemSchema = Type.Object(
   {
@@ -124,6 +133,7 @@ export const SupplementItemSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type SupplementItem = Static<typeof SupplementItemSchema>;
 
 export const SupplementSchema = Type.Object({
   id: Type.String(),
@@ -133,6 +143,7 @@ export const SupplementSchema = Type.Object({
   ordinal: Type.Integer(),
   items: Type.Array(SupplementItemSchema),
 });
+export type Supplement = Static<typeof SupplementSchema>;
 
 export const BranchSchema = Type.Object({
   serviceCode: Type.String(),
@@ -152,6 +163,7 @@ export const MetricsSchema = Type.Object({
   promisedWorkingDays: Type.Integer(),
   pausedWorkingDays: Type.Integer(),
 });
+export type ApplicationMetrics = Static<typeof MetricsSchema>;
 
 export const AttachmentRefSchema = Type.Object({
   id: Type.String(),
@@ -160,6 +172,7 @@ export const AttachmentRefSchema = Type.Object({
   sizeBytes: Type.Integer(),
   materialKey: NullableString,
 });
+export type ApplicationAttachment = Static<typeof AttachmentRefSchema>;
 
 export const ApplicationDetailSchema = Type.Object({
   id: Type.String(),
@@ -210,6 +223,7 @@ export const ApplicationListItemSchema = Type.Object({
   promisedDate: Type.String(),
   finishedAt: NullableString,
 });
+export type ApplicationListItem = Static<typeof ApplicationListItemSchema>;
 
 export const SupplementAnswerSchema = Type.Object(
   {
@@ -242,6 +256,7 @@ export const DraftSchema = Type.Object({
   version: Type.Integer(),
   updatedAt: Type.String(),
 });
+export type Draft = Static<typeof DraftSchema>;
 
 export const SaveDraftSchema = Type.Object(
   {
