@@ -4,12 +4,14 @@ import type {
   AccessRecord,
   Consent,
   Objection,
+  RegisterInfo,
+  RuleProposal,
   SharingApp,
   SharingRule,
 } from '../../contracts/api/data-access.ts';
 import { api } from './client.ts';
 
-export type { AccessRecord, Consent, Objection, SharingApp, SharingRule };
+export type { AccessRecord, Consent, Objection, RegisterInfo, SharingApp, SharingRule };
 
 export type RegisterSlug =
   'social-insurance' | 'housing-fund' | 'medical-insurance' | 'vehicles' | 'utilities';
@@ -174,15 +176,6 @@ export const grantConsent = (body: {
 }) => api.post<Consent>('/api/v1/me/consents', body);
 export const revokeConsent = (id: string) => api.delete(`/api/v1/me/consents/${encodeURIComponent(id)}`);
 
-export interface RegisterInfo {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  departmentCode: string;
-  subjectKind: string;
-  fields: { name: string; type: string; nameZh: string; nameEn: string }[];
-}
-
 export const listRegisters = () => api.get<{ items: RegisterInfo[] }>('/api/v1/registers');
 export const listSharingRules = (query: { q?: string; pending?: boolean; offset: number }) => {
   const params = new URLSearchParams({ limit: '50', offset: String(query.offset) });
@@ -192,19 +185,6 @@ export const listSharingRules = (query: { q?: string; pending?: boolean; offset:
 };
 export const sharingRuleHistory = (ruleKey: string) =>
   api.get<{ items: SharingRule[] }>(`/api/v1/admin/sharing-rules/${encodeURIComponent(ruleKey)}/history`);
-export type RuleProposal = Omit<
-  SharingRule,
-  | 'id'
-  | 'version'
-  | 'status'
-  | 'proposedByName'
-  | 'proposedAt'
-  | 'reviewedByName'
-  | 'reviewedAt'
-  | 'reviewNote'
-  | 'ruleKey'
-  | 'changeNote'
-> & { ruleKey?: string; changeNote: string };
 export const proposeSharingRule = (body: RuleProposal) =>
   api.post<SharingRule>('/api/v1/admin/sharing-rules', body);
 export const reviewSharingRule = (id: string, approve: boolean, note?: string) =>

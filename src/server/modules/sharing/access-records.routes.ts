@@ -5,7 +5,6 @@ import { access } from '../../platform/auth/access.ts';
 import { requirePrincipal } from '../../platform/auth/auth-plugin.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { pickLocale } from '../../platform/i18n/locale.ts';
-import type { AccessRecord } from '../../../contracts/api/data-access.ts';
 import { accessSubjectOf, listAccessRecords } from './access-records.service.ts';
 import { grantConsent, listMyConsents, listSharingApps, revokeConsent } from './consents.service.ts';
 import { fileObjection, listMyObjections } from './objections.service.ts';
@@ -17,7 +16,8 @@ import {
   Id,
   ObjectionSchema,
   SharingAppSchema,
-} from './sharing.schemas.ts';
+  type AccessRecord,
+} from '../../../contracts/api/data-access.ts';
 
 const CSV_MAX_ROWS = 10_000;
 

@@ -17,7 +17,7 @@ import {
   RegisterCatalogueSchema,
   RuleProposalBody,
   SharingRuleSchema,
-} from './sharing.schemas.ts';
+} from '../../../contracts/api/data-access.ts';
 
 const adminOrOfficeAdmin = access.anyOf(access.admin, access.staff('office_admin'));
 

@@ -9,7 +9,7 @@ import { nowIso, type Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RegisterDirectory } from '../registers/register-directory.ts';
 import { parseFields } from './sharing-rules.repository.ts';
-import type { SharingConsumerKind, SharingRule } from '../../../contracts/api/data-access.ts';
+import type { RuleProposal, SharingConsumerKind, SharingRule } from '../../../contracts/api/data-access.ts';
 import type { SharingRuleTable } from './sharing.tables.ts';
 
 export function presentRule(row: SharingRuleTable): SharingRule {
@@ -78,22 +78,6 @@ export async function sharingRuleHistory(
     .execute();
   if (rows.length === 0) throw new AppError('SHARING_RULE_NOT_FOUND');
   return rows.map(presentRule);
-}
-
-export interface RuleProposal {
-  /** Omitted for a new rule. */
-  ruleKey?: string;
-  changeKind: 'upsert' | 'retire';
-  consumerKind: SharingConsumerKind;
-  consumerRef: string;
-  register: string;
-  fields: string[];
-  purposeZh: string;
-  purposeEn: string;
-  legalBasisZh: string;
-  validFrom: string;
-  validTo?: string | null;
-  changeNote: string;
 }
 
 function invalid(path: string, zh: string, en: string, locale: 'zh-CN' | 'en'): never {
