@@ -1,42 +1,15 @@
 // Typed calls for the signed-in user's inbox (站内消息) and e-mail settings. Titles and bodies come
 // back in the page's language (Accept-Language).
+import type {
+  Inbox,
+  MailLanguage,
+  NotificationItem,
+  NotificationSettings,
+  NotificationSettingsInput,
+} from '../../contracts/api/notifications.ts';
 import { api } from './client.ts';
 
-export type EmailStatus = 'none' | 'queued' | 'sent' | 'failed' | 'not_configured';
-export type MailLanguage = 'zh-CN' | 'en';
-
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  /** An app path such as `/applications/<id>`. */
-  link: string | null;
-  object: { type: string; id: string } | null;
-  createdAt: string;
-  readAt: string | null;
-  emailStatus: EmailStatus;
-}
-
-export interface Inbox {
-  items: NotificationItem[];
-  total: number;
-  unreadCount: number;
-}
-
-export interface NotificationSettings {
-  email: string | null;
-  emailConfirmed: boolean;
-  emailEnabled: boolean;
-  language: MailLanguage;
-  mailConfigured: boolean;
-}
-
-export interface NotificationSettingsInput {
-  email?: string;
-  emailEnabled: boolean;
-  language: MailLanguage;
-}
+export type { Inbox, MailLanguage, NotificationItem, NotificationSettings };
 
 export const listNotifications = (options: { isUnreadOnly: boolean; limit: number; offset: number }) =>
   api.get<Inbox>(

@@ -1,4 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type {
+  MailLanguage,
+  NotificationSettings,
+  NotificationSettingsInput,
+} from '../../../contracts/api/notifications.ts';
 import type { Principal } from '../../platform/auth/access.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { nowIso, type Db } from '../../platform/db/database.ts';
@@ -6,7 +11,6 @@ import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { findSettings, setConfirmToken, updateSettings, upsertSettings } from './notifications.repository.ts';
-import type { MailLanguage } from './notifications.tables.ts';
 import { EMAIL_MAX_ATTEMPTS, NOTIFICATION_EMAIL_QUEUE } from './notify.ts';
 
 const CONFIRMATION_TTL_MS = 48 * 3_600_000;
@@ -15,22 +19,6 @@ const EMAIL_REQUIRED: Record<Locale, string> = {
   'zh-CN': '开启邮件通知前请填写邮箱地址',
   en: 'Enter an e-mail address to turn e-mail notifications on',
 };
-
-export interface NotificationSettingsView {
-  email: string | null;
-  emailConfirmed: boolean;
-  emailEnabled: boolean;
-  language: MailLanguage;
-  /** Whether this platform sends e-mail at all (SMTP configured). */
-  mailConfigured: boolean;
-}
-
-export interface NotificationSettingsInput {
-  /** Absent: no e-mail address. */
-  email?: string;
-  emailEnabled: boolean;
-  language: MailLanguage;
-}
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -41,7 +29,7 @@ export async function getNotificationSettings(
   db: Db,
   principal: Principal,
   options: { mailConfigured: boolean; locale: Locale },
-): Promise<NotificationSettingsView> {
+): Promise<NotificationSettings> {
   const row = await findSettings(db, principal.userId);
   return {
     email: row?.email ?? null,
@@ -63,7 +51,7 @@ export async function saveNotificationSettings(
   principal: Principal,
   input: NotificationSettingsInput,
   context: { requestId: string; locale: Locale; mailConfigured: boolean },
-): Promise<NotificationSettingsView> {
+): Promise<NotificationSettings> {
   const email = input.email?.trim() || null;
   if (input.emailEnabled && !email) {
     throw new AppError('VALIDATION_FAILED', {}, [

@@ -1,20 +1,9 @@
+import type { NotificationItem } from '../../../contracts/api/notifications.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { NotificationTable } from './notifications.tables.ts';
 
-export interface NotificationView {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  object: { type: string; id: string } | null;
-  createdAt: string;
-  readAt: string | null;
-  emailStatus: NotificationTable['emailStatus'];
-}
-
 /** A notification as its recipient sees it, in the caller's language. */
-export function presentNotification(row: NotificationTable, locale: Locale): NotificationView {
+export function presentNotification(row: NotificationTable, locale: Locale): NotificationItem {
   return {
     id: row.id,
     kind: row.kind,

@@ -24,7 +24,7 @@ import {
   NotificationSettingsBody,
   NotificationSettingsSchema,
   UnreadCountSchema,
-} from './notifications.schemas.ts';
+} from '../../../contracts/api/notifications.ts';
 
 /** The signed-in user's own inbox (站内消息) and e-mail settings; every kind of account has them. */
 export const notificationsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {

@@ -1,8 +1,9 @@
+import type { NotificationItem } from '../../../contracts/api/notifications.ts';
 import type { Principal } from '../../platform/auth/access.ts';
 import { nowIso, type Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
-import { presentNotification, type NotificationView } from './notifications.presenter.ts';
+import { presentNotification } from './notifications.presenter.ts';
 import {
   countUnread,
   findInboxPage,
@@ -20,7 +21,7 @@ export async function listOwnNotifications(
   principal: Principal,
   options: { isUnreadOnly: boolean; limit: number; offset: number },
   locale: Locale,
-): Promise<{ items: NotificationView[]; total: number; unreadCount: number }> {
+): Promise<{ items: NotificationItem[]; total: number; unreadCount: number }> {
   const page = await findInboxPage(db, principal.userId, options);
   return {
     items: page.rows.map((row) => presentNotification(row, locale)),
@@ -40,7 +41,7 @@ export async function markOwnNotificationRead(
   principal: Principal,
   id: string,
   locale: Locale,
-): Promise<NotificationView> {
+): Promise<NotificationItem> {
   return db.transaction().execute(async (trx) => {
     const row = await findOwnNotification(trx, principal.userId, id);
     if (!row) throw new AppError('NOTIFICATION_NOT_FOUND');

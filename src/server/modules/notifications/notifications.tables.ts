@@ -1,5 +1,6 @@
-export type EmailStatus = 'none' | 'queued' | 'sent' | 'failed' | 'not_configured';
-export type MailLanguage = 'zh-CN' | 'en';
+import type { EmailStatus, MailLanguage } from '../../../contracts/api/notifications.ts';
+
+export type { EmailStatus, MailLanguage };
 
 /** One notification in one user's inbox (站内消息). */
 export interface NotificationTable {

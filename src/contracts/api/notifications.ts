@@ -1,4 +1,6 @@
-import { Type } from 'typebox';
+// The inbox (站内消息) and e-mail settings API: the schemas the routes declare and the types of
+// their answers, which the web client imports (`import type`, so no schema code reaches it).
+import { Type, type Static } from 'typebox';
 
 export const EmailStatusSchema = Type.Unsafe<'none' | 'queued' | 'sent' | 'failed' | 'not_configured'>({
   type: 'string',
@@ -60,3 +62,10 @@ export const ConfirmEmailBody = Type.Object(
   { token: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
+
+export type EmailStatus = Static<typeof EmailStatusSchema>;
+export type MailLanguage = Static<typeof MailLanguageSchema>;
+export type NotificationItem = Static<typeof NotificationSchema>;
+export type Inbox = Static<typeof InboxSchema>;
+export type NotificationSettings = Static<typeof NotificationSettingsSchema>;
+export type NotificationSettingsInput = Static<typeof NotificationSettingsBody>;
