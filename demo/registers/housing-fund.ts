@@ -2,25 +2,7 @@
 // social insurance) and withdrawals.
 import { employmentOf } from './employment.ts';
 import { intBetween, monthsBetween, randomFor } from './seed-of.ts';
-
-export interface HousingFundMovement {
-  date: string;
-  kind: 'deposit' | 'withdrawal' | 'interest';
-  amountFen: number;
-  noteZh: string;
-  noteEn: string;
-  balanceAfterFen: number;
-}
-
-export interface HousingFundRecord {
-  status: 'active' | 'sealed' | 'none';
-  accountNumber: string | null;
-  employerName: string | null;
-  monthlyDepositFen: number;
-  balanceFen: number;
-  /** Newest first, at most 24. */
-  movements: HousingFundMovement[];
-}
+import type { HousingFundMovement, HousingFundRecord } from '../../src/contracts/registers.ts';
 
 export function housingFundOf(idNumber: string, asOf: Date = new Date()): HousingFundRecord {
   const job = employmentOf(idNumber, asOf);

@@ -1,25 +1,7 @@
 // 医疗保险 (医保局): insured status and category, the personal account and recent settlements.
 import { employmentOf } from './employment.ts';
 import { intBetween, randomFor } from './seed-of.ts';
-
-export interface MedicalSettlement {
-  date: string;
-  hospitalName: string;
-  kind: 'outpatient' | 'inpatient' | 'pharmacy';
-  totalFen: number;
-  fundPaidFen: number;
-  accountPaidFen: number;
-  selfPaidFen: number;
-}
-
-export interface MedicalInsuranceRecord {
-  status: 'insured' | 'not_insured';
-  category: 'employee' | 'retiree' | 'resident' | 'minor';
-  personalAccountBalanceFen: number;
-  designatedHospital: string;
-  /** Newest first. */
-  settlements: MedicalSettlement[];
-}
+import type { MedicalInsuranceRecord, MedicalSettlement } from '../../src/contracts/registers.ts';
 
 const HOSPITALS = [
   '上海市第一人民医院（演示）',

@@ -2,35 +2,7 @@
 // the stand-alone demo department server (demo/department-server), not by the platform itself.
 import { employmentOf } from './employment.ts';
 import { intBetween, monthsBetween, randomFor } from './seed-of.ts';
-
-export interface SocialInsuranceContribution {
-  month: string;
-  employerName: string;
-  baseFen: number;
-  /** Personal shares: pension 8%, medical 2%, unemployment 0.5%. */
-  pensionPersonalFen: number;
-  medicalPersonalFen: number;
-  unemploymentPersonalFen: number;
-  /** Employer's share of all five insurances (16% + 9% + 0.5% + 0.26% + 1%, rounded). */
-  employerFen: number;
-}
-
-export interface SocialInsuranceRecord {
-  status: 'insured' | 'retired' | 'not_insured';
-  socialSecurityNumber: string;
-  employerName: string | null;
-  contributionBaseFen: number;
-  firstInsuredMonth: string | null;
-  /** Months contributed in total, and the same in years (one decimal). */
-  contributionMonths: number;
-  contributionYears: number;
-  /** Monthly pension for retirees, in fen. */
-  monthlyPensionFen: number | null;
-  /** 社保卡 bank account (金融账户) the card is linked to. */
-  cardBankAccount: string | null;
-  /** The most recent contributions, newest first (at most 36). */
-  contributions: SocialInsuranceContribution[];
-}
+import type { SocialInsuranceRecord } from '../../src/contracts/registers.ts';
 
 const percentOf = (fen: number, percent: number) => Math.round((fen * percent) / 100);
 

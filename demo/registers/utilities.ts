@@ -1,18 +1,7 @@
 // 水电燃气户号: the water (自来水), electricity (国网上海) and gas (燃气) accounts of the home the
 // person lives in, with the latest bill. Everyone with a registered address has all three.
 import { intBetween, randomFor } from './seed-of.ts';
-
-export interface UtilityAccount {
-  kind: 'water' | 'electricity' | 'gas';
-  accountNumber: string;
-  providerZh: string;
-  providerEn: string;
-  address: string;
-  lastBillMonth: string;
-  lastBillFen: number;
-  /** Amount still owed, in fen (0 when paid). */
-  dueFen: number;
-}
+import type { UtilityAccount } from '../../src/contracts/registers.ts';
 
 export function utilitiesOf(idNumber: string, address: string, asOf: Date = new Date()): UtilityAccount[] {
   const random = randomFor(idNumber, 'utilities');

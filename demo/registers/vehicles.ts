@@ -2,39 +2,7 @@
 // only; about two in three have a licence and half of those a car.
 import { DEMO_PROFILES } from './profiles.ts';
 import { ageOn, intBetween, personFromIdNumber, randomFor } from './seed-of.ts';
-
-export interface Vehicle {
-  plateNumber: string;
-  vin: string;
-  brandModelZh: string;
-  registeredOn: string;
-  inspectionDueOn: string;
-}
-
-export interface TrafficViolation {
-  id: string;
-  occurredAt: string;
-  locationZh: string;
-  descriptionZh: string;
-  descriptionEn: string;
-  plateNumber: string;
-  points: number;
-  fineFen: number;
-  /** unprocessed: not yet acknowledged; processed_unpaid: acknowledged, fine due; paid. */
-  status: 'unprocessed' | 'processed_unpaid' | 'paid';
-}
-
-export interface VehicleRecord {
-  drivingLicence: {
-    number: string;
-    class: string;
-    firstIssuedOn: string;
-    validUntil: string;
-    pointsLeft: number;
-  } | null;
-  vehicles: Vehicle[];
-  violations: TrafficViolation[];
-}
+import type { TrafficViolation, Vehicle, VehicleRecord } from '../../src/contracts/registers.ts';
 
 const MODELS = [
   '上汽大众 朗逸',

@@ -9,6 +9,13 @@ import type {
   SharingApp,
   SharingRule,
 } from '../../contracts/api/data-access.ts';
+import type {
+  HousingFundRecord,
+  MedicalInsuranceRecord,
+  SocialInsuranceRecord,
+  UtilityAccount,
+  VehicleRecord,
+} from '../../contracts/registers.ts';
 import { api } from './client.ts';
 
 export type { AccessRecord, Consent, Objection, RegisterInfo, SharingApp, SharingRule };
@@ -30,96 +37,15 @@ export interface OwnRecord<T = Record<string, unknown>> {
   data: T;
 }
 
-export interface SocialInsuranceData {
-  status: 'insured' | 'retired' | 'not_insured';
-  employerName?: string | null;
-  contributionBaseFen?: number;
-  firstInsuredMonth?: string | null;
-  contributionMonths?: number;
-  contributionYears?: number;
-  monthlyPensionFen?: number | null;
-  contributions?: {
-    month: string;
-    employerName: string;
-    baseFen: number;
-    pensionPersonalFen: number;
-    medicalPersonalFen: number;
-    unemploymentPersonalFen: number;
-    employerFen: number;
-  }[];
-}
+/** A record as a register hands it on: its status always; any other field may be left out. */
+type WithStatus<T extends { status: unknown }> = Pick<T, 'status'> & Partial<Omit<T, 'status'>>;
 
-export interface HousingFundData {
-  status: 'active' | 'sealed' | 'none';
-  accountNumber?: string | null;
-  employerName?: string | null;
-  monthlyDepositFen?: number;
-  balanceFen?: number;
-  movements?: {
-    date: string;
-    kind: 'deposit' | 'withdrawal' | 'interest';
-    amountFen: number;
-    noteZh: string;
-    noteEn: string;
-    balanceAfterFen: number;
-  }[];
-}
-
-export interface MedicalInsuranceData {
-  status: 'insured' | 'not_insured';
-  category?: 'employee' | 'retiree' | 'resident' | 'minor';
-  personalAccountBalanceFen?: number;
-  designatedHospital?: string;
-  settlements?: {
-    date: string;
-    hospitalName: string;
-    kind: 'outpatient' | 'inpatient' | 'pharmacy';
-    totalFen: number;
-    fundPaidFen: number;
-    accountPaidFen: number;
-    selfPaidFen: number;
-  }[];
-}
-
-export interface VehiclesData {
-  drivingLicence?: {
-    number: string;
-    class: string;
-    firstIssuedOn: string;
-    validUntil: string;
-    pointsLeft: number;
-  } | null;
-  vehicles?: {
-    plateNumber: string;
-    vin: string;
-    brandModelZh: string;
-    registeredOn: string;
-    inspectionDueOn: string;
-  }[];
-  violations?: {
-    id: string;
-    occurredAt: string;
-    locationZh: string;
-    descriptionZh: string;
-    descriptionEn: string;
-    plateNumber: string;
-    points: number;
-    fineFen: number;
-    status: 'unprocessed' | 'processed_unpaid' | 'paid';
-  }[];
-}
-
+export type SocialInsuranceData = WithStatus<SocialInsuranceRecord>;
+export type HousingFundData = WithStatus<HousingFundRecord>;
+export type MedicalInsuranceData = WithStatus<MedicalInsuranceRecord>;
+export type VehiclesData = Partial<VehicleRecord>;
 export interface UtilitiesData {
-  accounts?: {
-    kind: 'water' | 'electricity' | 'gas';
-    accountNumber: string;
-    providerZh: string;
-    providerEn: string;
-    address: string;
-    lastBillMonth: string;
-    lastBillFen: number;
-    dueFen: number;
-  }[];
+  accounts?: UtilityAccount[];
 }
 
 export const getOwnRecord = <T>(slug: RegisterSlug) => api.get<OwnRecord<T>>(`/api/v1/me/registers/${slug}`);
