@@ -2,6 +2,7 @@
 // kiosk) and the types of their answers, which the web client imports (`import type`, so no
 // schema code reaches it).
 import { Type, type Static } from 'typebox';
+import { APPLICATION_STATUSES, type ApplicationStatus } from './application-statuses.ts';
 
 const literals = <const T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
@@ -12,15 +13,8 @@ export const Uuid = Type.String({
 });
 export const DistrictCode = Type.String({ pattern: '^\\d{6}$' });
 
-export const ApplicationStatusSchema = literals([
-  'in_progress',
-  'awaiting_supplement',
-  'approved',
-  'refused',
-  'partially_approved',
-  'withdrawn',
-] as const);
-export type ApplicationStatus = Static<typeof ApplicationStatusSchema>;
+export const ApplicationStatusSchema = literals(APPLICATION_STATUSES);
+export type { ApplicationStatus };
 export const DeliveryMethodSchema = literals(['online', 'mail', 'pickup'] as const);
 
 export const DeliverySchema = Type.Object(

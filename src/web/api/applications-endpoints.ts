@@ -3,41 +3,28 @@
 import type {
   ApplicationDetail as ApplicationDetailAnswer,
   ApplicationListItem,
-  ApplicationMetrics,
-  ApplicationStatus,
   Delivery,
-  DeliveryMethod,
   Draft,
   Receipt,
   SubmitApplicationInput,
-  Supplement,
-  TimelineEvent,
 } from '../../contracts/api/applications.ts';
+import type { ApplicationStatus } from '../../contracts/api/application-statuses.ts';
 import type { ServiceForm } from '../../contracts/catalog.ts';
 import { api, apiRequest } from './client.ts';
 
+export { APPLICATION_STATUSES, type ApplicationStatus } from '../../contracts/api/application-statuses.ts';
 export type {
   ApplicationListItem,
   ApplicationMetrics,
-  ApplicationStatus,
   Delivery,
   DeliveryMethod,
   Draft,
   Supplement,
   TimelineEvent,
-};
+} from '../../contracts/api/applications.ts';
 
 /** An application as its applicant sees it, with the form it was filed under. */
 export type ApplicationDetail = Omit<ApplicationDetailAnswer, 'form'> & { form: ServiceForm };
-
-export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
-  'in_progress',
-  'awaiting_supplement',
-  'approved',
-  'refused',
-  'partially_approved',
-  'withdrawn',
-];
 
 interface Names {
   nameZh: string;
