@@ -1,4 +1,5 @@
 // Short named queries over the certificates tables; no business rules here.
+import { findApplicantProfile } from '../identity/applicants.service.ts';
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -62,18 +63,5 @@ export function listSigningKeys(db: Executor) {
 
 /** The holder's name as it is printed: the person's or enterprise's registered name. */
 export async function findHolderName(db: Executor, holder: CertificateHolder): Promise<string | undefined> {
-  if ('personId' in holder) {
-    const row = await db
-      .selectFrom('people')
-      .select('name')
-      .where('id', '=', holder.personId)
-      .executeTakeFirst();
-    return row?.name;
-  }
-  const row = await db
-    .selectFrom('enterprises')
-    .select('name')
-    .where('id', '=', holder.enterpriseId)
-    .executeTakeFirst();
-  return row?.name;
+  return (await findApplicantProfile(db, holder))?.name;
 }

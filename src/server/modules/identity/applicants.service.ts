@@ -116,3 +116,36 @@ export async function listOfficeStaff(
   if (roles?.length) query = query.where('r.role', 'in', [...roles]);
   return query.orderBy('u.displayName').execute();
 }
+
+/** What the registers are keyed by for a person: ID number, name, account mobile, district. */
+export function findPersonIdentity(db: Executor, personId: string) {
+  return db
+    .selectFrom('people')
+    .select(['id', 'idNumber', 'name', 'phone', 'districtCode'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** What the registers are keyed by for an enterprise: USCC, name, address, legal representative. */
+export function findEnterpriseIdentity(db: Executor, enterpriseId: string) {
+  return db
+    .selectFrom('enterprises')
+    .leftJoin('people', 'people.id', 'enterprises.legalRepPersonId')
+    .select([
+      'enterprises.id',
+      'enterprises.uscc',
+      'enterprises.name',
+      'enterprises.address',
+      'enterprises.districtCode',
+      'people.name as legalRepName',
+      'people.idNumber as legalRepIdNumber',
+    ])
+    .where('enterprises.id', '=', enterpriseId)
+    .executeTakeFirst();
+}
+
+/** The person a user account belongs to (null for staff and admin accounts). */
+export async function findPersonIdOfUser(db: Executor, userId: string): Promise<string | null> {
+  const user = await db.selectFrom('users').select('personId').where('id', '=', userId).executeTakeFirst();
+  return user?.personId ?? null;
+}

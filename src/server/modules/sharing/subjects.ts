@@ -1,9 +1,14 @@
 // Who a register read is about. The gateway needs the ID number (or USCC) the registers are
 // keyed by, plus the few account facts the account and enterprise registers give out. This is
-// the one place the sharing module looks at identity's people and enterprises (read-only).
+// read through identity's exported functions.
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RegisterSubject } from '../registers/register-adapter.ts';
+import {
+  findEnterpriseIdentity,
+  findPersonIdOfUser,
+  findPersonIdentity,
+} from '../identity/applicants.service.ts';
 
 export type SubjectRef = { personId: string } | { enterpriseId: string };
 
@@ -14,11 +19,7 @@ export interface ResolvedSubject {
 
 export async function resolveSubject(db: Db, ref: SubjectRef): Promise<ResolvedSubject> {
   if ('personId' in ref) {
-    const person = await db
-      .selectFrom('people')
-      .select(['id', 'idNumber', 'name', 'phone', 'districtCode'])
-      .where('id', '=', ref.personId)
-      .executeTakeFirst();
+    const person = await findPersonIdentity(db, ref.personId);
     if (!person) throw new AppError('REGISTER_SUBJECT_NOT_FOUND');
     return {
       register: {
@@ -31,20 +32,7 @@ export async function resolveSubject(db: Db, ref: SubjectRef): Promise<ResolvedS
       districtCode: person.districtCode,
     };
   }
-  const enterprise = await db
-    .selectFrom('enterprises')
-    .leftJoin('people', 'people.id', 'enterprises.legalRepPersonId')
-    .select([
-      'enterprises.id',
-      'enterprises.uscc',
-      'enterprises.name',
-      'enterprises.address',
-      'enterprises.districtCode',
-      'people.name as legalRepName',
-      'people.idNumber as legalRepIdNumber',
-    ])
-    .where('enterprises.id', '=', ref.enterpriseId)
-    .executeTakeFirst();
+  const enterprise = await findEnterpriseIdentity(db, ref.enterpriseId);
   if (!enterprise) throw new AppError('REGISTER_SUBJECT_NOT_FOUND');
   return {
     register: {
@@ -61,7 +49,6 @@ export async function resolveSubject(db: Db, ref: SubjectRef): Promise<ResolvedS
 }
 
 /** The person a signed-in user is (their users row's person), for enterprise services' applicant fields. */
-export async function personOfUser(db: Db, userId: string): Promise<string | null> {
-  const user = await db.selectFrom('users').select('personId').where('id', '=', userId).executeTakeFirst();
-  return user?.personId ?? null;
+export function personOfUser(db: Db, userId: string): Promise<string | null> {
+  return findPersonIdOfUser(db, userId);
 }
