@@ -2,6 +2,7 @@
 // log: the gateway's reads (`data.read`, including the person's own queries) and every other
 // audited use of their data by someone else (staff reads of the person record, changes).
 // Refused reads are kept in the audit log for the admins but are not accesses.
+import { sql } from 'kysely';
 import type { Principal } from '../../platform/auth/access.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -58,13 +59,17 @@ function baseQuery(db: Db, subject: AccessSubject, filter: AccessRecordFilter) {
     const next = new Date(Date.parse(shanghaiDayStart(filter.to)) + 86_400_000).toISOString();
     query = query.where('at', '<', next);
   }
-  if (filter.purpose) query = query.where('purpose', 'like', `%${escapeLike(filter.purpose)}%`);
+  // An explicit ESCAPE: PostgreSQL defaults to backslash, SQLite has no escape character otherwise.
+  if (filter.purpose)
+    query = query.where(sql<boolean>`purpose like ${`%${escapeLike(filter.purpose)}%`} escape '\\'`);
   const consumer = filter.consumer;
   if (consumer === 'self') query = query.where('details', 'like', '%"kind":"data_subject"%');
   else if (consumer?.startsWith('office:'))
     query = query.where('actorOfficeId', '=', consumer.slice('office:'.length));
   else if (consumer?.startsWith('app:'))
-    query = query.where('details', 'like', `%"appId":"${escapeLike(consumer.slice('app:'.length))}"%`);
+    query = query.where(
+      sql<boolean>`details like ${`%"appId":"${escapeLike(consumer.slice('app:'.length))}"%`} escape '\\'`,
+    );
   return query;
 }
 

@@ -72,6 +72,9 @@ describeEachDialect('who used my data', (dialect) => {
     expect((await records(zhang, `?from=${today}&to=${today}`)).json().total).toBe(all);
     expect((await records(zhang, '?from=2020-01-01&to=2020-01-31')).json().total).toBe(0);
     expect((await records(zhang, '?consumer=nobody')).statusCode).toBe(400);
+    // Wildcards typed into the filter are taken literally, on both databases.
+    expect((await records(zhang, `?purpose=${encodeURIComponent('%')}`)).json().total).toBe(0);
+    expect((await records(zhang, `?purpose=${encodeURIComponent('食品_营')}`)).json().total).toBe(0);
   });
 
   it('exports CSV with a BOM for Excel', async () => {
