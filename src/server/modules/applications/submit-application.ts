@@ -305,14 +305,6 @@ export async function fileApplication(context: FilingContext, filing: Filing) {
         },
         transition,
       );
-      if (outcome.status !== application.status || outcome.certificates.length) {
-        await trx
-          .updateTable('applications')
-          .set({ status: outcome.status, finishedAt: outcome.finishedAt })
-          .where('id', '=', application.id)
-          .execute();
-        application.status = outcome.status;
-      }
       if (input.attachmentIds?.length)
         await bindAttachments(trx, {
           ownerUserId: principal.userId,
@@ -321,9 +313,16 @@ export async function fileApplication(context: FilingContext, filing: Filing) {
         });
       await deleteDraft(trx, principal.userId, entry.id, filing.applicant);
       application.receiptNo = await nextReceiptNo(trx, now);
+      application.status = outcome.status;
+      application.finishedAt = outcome.finishedAt;
+      // One update for what became known after the insert: the receipt number and the status.
       await trx
         .updateTable('applications')
-        .set({ receiptNo: application.receiptNo })
+        .set({
+          receiptNo: application.receiptNo,
+          status: application.status,
+          finishedAt: application.finishedAt,
+        })
         .where('id', '=', application.id)
         .execute();
       await notifyApplicant(trx, deps, application, 'submitted');
