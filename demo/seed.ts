@@ -27,6 +27,7 @@ import { demoOfficeContact } from './office-contacts.ts';
 import { demoPopulation, NAMED_RESIDENTS } from './population.ts';
 import { SHANGHAI_DISTRICTS, demoStreets } from './shanghai-geography.ts';
 import { seedDemoCertificates } from './certificates.ts';
+import { seedDemoDesk } from './desk.ts';
 import type { CertificateSigner } from '../src/server/modules/certificates/certificate-signing.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -157,6 +158,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     staff: [{ officeCode: 'commerce-310109', role: 'service_manager' }],
   },
   {
+    // The head of 虹口区商务委's service managers: requests that miss their targets escalate here.
+    username: 'demo-desk-head',
+    kind: 'staff',
+    displayName: '蒋丽华（店小二负责人）',
+    staff: [{ officeCode: 'commerce-310109', role: 'office_admin' }],
+  },
+  {
     username: 'demo-operator',
     kind: 'staff',
     displayName: '褚美玲（驿站运营）',
@@ -173,6 +181,8 @@ export interface DemoEnterprise {
   body9: string;
   legalRepKey: string;
   agents: { residentKey: string; validDays: number }[];
+  /** The street or town of the registered address (住所). */
+  streetCode?: string;
 }
 
 export const DEMO_ENTERPRISES: DemoEnterprise[] = [
@@ -184,6 +194,7 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     body9: 'MA1HK0001',
     legalRepKey: 'wangfang',
     agents: [{ residentKey: 'zhaomin', validDays: 365 }],
+    streetCode: '310109004',
   },
   {
     key: 'tech',
@@ -193,7 +204,65 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
     body9: 'MA1HK0002',
     legalRepKey: 'chenjing',
     agents: [],
+    streetCode: '310109002',
   },
+  // The enterprise desk's demo register: enough enterprises of 虹口 for policies to match some
+  // and not others, and for the "enterprises retained" figure (demo/registers/enterprise.ts).
+  ...(
+    [
+      [
+        'robot',
+        '上海北外滩机器人科技有限公司（演示）',
+        '上海市虹口区北外滩街道东大名路1089号12楼',
+        'MA1HK0003',
+        '310109007',
+      ],
+      [
+        'logistics',
+        '上海嘉兴路物流有限公司（演示）',
+        '上海市虹口区北外滩街道公平路180号3楼',
+        'MA1HK0004',
+        '310109007',
+      ],
+      [
+        'medical',
+        '上海广中医疗器械有限公司（演示）',
+        '上海市虹口区广中路街道广中路657号5楼',
+        'MA1HK0005',
+        '310109003',
+      ],
+      [
+        'trading',
+        '上海凉城商贸有限公司（演示）',
+        '上海市虹口区凉城新村街道凉城路1109号',
+        'MA1HK0006',
+        '310109005',
+      ],
+      [
+        'software',
+        '上海四川北路软件科技有限公司（演示）',
+        '上海市虹口区四川北路街道四川北路1350号9楼',
+        'MA1HK0007',
+        '310109006',
+      ],
+      [
+        'catering',
+        '上海江湾餐饮有限公司（演示）',
+        '上海市虹口区江湾镇街道纪念路318号',
+        'MA1HK0008',
+        '310109008',
+      ],
+    ] as const
+  ).map(([key, name, address, body9, streetCode], index) => ({
+    key,
+    name,
+    districtCode: '310109',
+    address,
+    body9,
+    legalRepKey: index % 2 === 0 ? 'chenjing' : 'liuqiang',
+    agents: [],
+    streetCode,
+  })),
 ];
 
 export function demoUscc(enterprise: DemoEnterprise): string {
@@ -240,6 +309,7 @@ export async function seedDemo(db: Db, options: { signer?: CertificateSigner } =
   await seedDemoFacilityUsage(db);
   await seedSharing(db, demoSharingRules(DEMO_SERVICES, DEMO_BUNDLES), DEMO_SHARING_APPS);
   if (already) {
+    await seedDemoDesk(db, DEMO_ENTERPRISES.map(demoUscc));
     if (options.signer)
       await seedDemoCertificates(db, options.signer, { canteenUscc: demoUscc(DEMO_ENTERPRISES[0]!) });
     return {
@@ -311,7 +381,7 @@ export async function seedDemo(db: Db, options: { signer?: CertificateSigner } =
           uscc: demoUscc(enterprise),
           legalRepPersonId: personIds[enterprise.legalRepKey]!,
           districtCode: enterprise.districtCode,
-          streetCode: null,
+          streetCode: enterprise.streetCode ?? null,
           address: enterprise.address,
           createdAt,
         })
@@ -343,6 +413,7 @@ export async function seedDemo(db: Db, options: { signer?: CertificateSigner } =
     }
     await appendAudit(trx, { actor: null, action: 'demo.seed', details: { accounts: DEMO_ACCOUNTS.length } });
   });
+  await seedDemoDesk(db, DEMO_ENTERPRISES.map(demoUscc));
   if (options.signer)
     await seedDemoCertificates(db, options.signer, { canteenUscc: demoUscc(DEMO_ENTERPRISES[0]!) });
   return {

@@ -41,6 +41,7 @@ import { certificatesRoutes } from './modules/certificates/certificates.routes.t
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
 import { kioskTokenRoutes } from './modules/kiosk/kiosk-tokens.routes.ts';
+import { assignmentsRoutes } from './modules/enterprise-desk/assignments.routes.ts';
 
 /**
  * Builds the Fastify app: external plugins, then the platform (errors, auth, OpenAPI), then
@@ -133,6 +134,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(notificationsRoutes, deps);
   await app.register(kioskRoutes, deps);
   await app.register(kioskTokenRoutes, deps);
+  await app.register(assignmentsRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
   // unknown paths fall through to the not-found handler, which serves index.html for pages.

@@ -9,6 +9,7 @@ import { attachmentErrors } from '../modules/attachments/attachments.errors.ts';
 import { certificateErrors } from '../modules/certificates/certificates.errors.ts';
 import { kioskErrors } from '../modules/kiosk/kiosk.errors.ts';
 import { facilityErrors } from '../modules/facilities/facilities.errors.ts';
+import { deskErrors } from '../modules/enterprise-desk/desk.errors.ts';
 
 /** One module's error codes: HTTP status and the message in both languages. */
 export type ModuleErrorTable = Record<string, { status: number } & Record<Locale, string>>;
@@ -22,6 +23,7 @@ export const moduleErrorTables = {
   certificates: certificateErrors,
   facilities: facilityErrors,
   kiosk: kioskErrors,
+  desk: deskErrors,
 } satisfies Record<string, ModuleErrorTable>;
 
 type Merged = (typeof moduleErrorTables)[keyof typeof moduleErrorTables];

@@ -149,3 +149,28 @@ export async function findPersonIdOfUser(db: Executor, userId: string): Promise<
   const user = await db.selectFrom('users').select('personId').where('id', '=', userId).executeTakeFirst();
   return user?.personId ?? null;
 }
+
+/** Display names of user accounts by id (for the enterprise desk's lists and threads). */
+export async function userDisplayNames(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.displayName]));
+}
+
+/** The staff posts (office and role) of an enabled user account; empty for others. */
+export async function findStaffPosts(
+  db: Executor,
+  userId: string,
+): Promise<{ officeId: string; role: StaffRole; displayName: string }[]> {
+  return db
+    .selectFrom('staffRoles as r')
+    .innerJoin('users as u', 'u.id', 'r.userId')
+    .select(['r.officeId', 'r.role', 'u.displayName'])
+    .where('r.userId', '=', userId)
+    .where('u.disabledAt', 'is', null)
+    .execute();
+}

@@ -72,6 +72,7 @@ import type {
   KioskQrTokenTable,
   KioskSessionTable,
 } from '../../modules/kiosk/kiosk.tables.ts';
+import type { DeskAssignmentTable } from '../../modules/enterprise-desk/assignments.tables.ts';
 
 export interface Database {
   districts: DistrictTable;
@@ -123,4 +124,5 @@ export interface Database {
   kioskChallenges: KioskChallengeTable;
   kioskQrTokens: KioskQrTokenTable;
   kioskSessions: KioskSessionTable;
+  deskAssignments: DeskAssignmentTable;
 }
