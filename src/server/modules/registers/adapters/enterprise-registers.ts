@@ -27,6 +27,10 @@ export function enterpriseAdapter(): RegisterAdapter {
       ['businessScope', 'string', '经营范围', 'Business scope'],
       ['registrationStatus', 'string', '登记状态', 'Registration status'],
       ['email', 'string', '联络邮箱', 'Contact email'],
+      ['taxCreditRating', 'string', '纳税信用等级', 'Tax credit rating'],
+      ['annualTaxPaidWan', 'integer', '上年度纳税额（万元）', 'Tax paid last year (10k yuan)'],
+      ['branches', 'list', '分支机构', 'Branches'],
+      ['formerAddresses', 'list', '住所变更记录', 'Former registered addresses'],
     ]),
     async read(subject, fields) {
       if (subject.kind !== 'enterprise') throw new Error('the enterprise register was asked about a person');
