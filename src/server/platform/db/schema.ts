@@ -74,6 +74,18 @@ import type {
 } from '../../modules/kiosk/kiosk.tables.ts';
 import type { DeskAssignmentTable } from '../../modules/enterprise-desk/assignments.tables.ts';
 
+import type {
+  BillerPushTable,
+  LedgerEntryTable,
+  LedgerTransactionTable,
+  PayableTable,
+  PaymentNotificationTable,
+  PaymentOrderItemTable,
+  PaymentOrderTable,
+  PaymentRefundTable,
+  UtilityAccountBindingTable,
+} from '../../modules/payments/payments.tables.ts';
+
 export interface Database {
   districts: DistrictTable;
   streets: StreetTable;
@@ -124,5 +136,14 @@ export interface Database {
   kioskChallenges: KioskChallengeTable;
   kioskQrTokens: KioskQrTokenTable;
   kioskSessions: KioskSessionTable;
+  payables: PayableTable;
+  paymentOrders: PaymentOrderTable;
+  paymentOrderItems: PaymentOrderItemTable;
+  paymentNotifications: PaymentNotificationTable;
+  utilityAccountBindings: UtilityAccountBindingTable;
+  paymentRefunds: PaymentRefundTable;
+  billerPushes: BillerPushTable;
+  ledgerTransactions: LedgerTransactionTable;
+  ledgerEntries: LedgerEntryTable;
   deskAssignments: DeskAssignmentTable;
 }

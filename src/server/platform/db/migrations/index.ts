@@ -15,6 +15,7 @@ import * as createAttachments from './20261125130000-create-attachments.ts';
 import * as createSharing from './20261125140000-create-sharing.ts';
 import * as createFacilityOperations from './20261125150000-create-facility-operations.ts';
 import * as createKiosk from './20261125160000-create-kiosk.ts';
+import * as createPayments from './20261126100000-create-payments.ts';
 import * as createDeskAssignments from './20261126110000-create-desk-assignments.ts';
 
 /** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '20261125140000-create-sharing': createSharing,
   '20261125150000-create-facility-operations': createFacilityOperations,
   '20261125160000-create-kiosk': createKiosk,
+  '20261126100000-create-payments': createPayments,
   '20261126110000-create-desk-assignments': createDeskAssignments,
 };
