@@ -127,6 +127,26 @@ const ObjectionsAdminPage = lazy(() =>
   })),
 );
 
+// Paying (生活缴费, fees, fines), the result after the provider's cashier, receipts and their check.
+const PaymentsPage = lazy(() =>
+  import('./pages/payments/PaymentsPage.tsx').then((module) => ({ default: module.PaymentsPage })),
+);
+const BindAccountPage = lazy(() =>
+  import('./pages/payments/BindAccountPage.tsx').then((module) => ({ default: module.BindAccountPage })),
+);
+const PaymentOrdersPage = lazy(() =>
+  import('./pages/payments/OrdersPage.tsx').then((module) => ({ default: module.OrdersPage })),
+);
+const PaymentResultPage = lazy(() =>
+  import('./pages/payments/OrderResultPage.tsx').then((module) => ({ default: module.OrderResultPage })),
+);
+const PaymentReceiptPage = lazy(() =>
+  import('./pages/payments/ReceiptPage.tsx').then((module) => ({ default: module.ReceiptPage })),
+);
+const ReceiptCheckPage = lazy(() =>
+  import('./pages/payments/ReceiptCheckPage.tsx').then((module) => ({ default: module.ReceiptCheckPage })),
+);
+
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingStatus />}>{children}</Suspense>;
 }
@@ -368,6 +388,18 @@ export function App() {
                 </Loading>
               }
             />
+            {(
+              [
+                ['payments', <PaymentsPage key="payments" />],
+                ['payments/accounts/new', <BindAccountPage key="bind" />],
+                ['payments/orders', <PaymentOrdersPage key="orders" />],
+                ['payments/orders/:id', <PaymentResultPage key="result" />],
+                ['payments/orders/:id/receipt', <PaymentReceiptPage key="receipt" />],
+                ['payments/receipts/check', <ReceiptCheckPage key="check" />],
+              ] as const
+            ).map(([path, page]) => (
+              <Route key={path} path={path} element={<Loading>{page}</Loading>} />
+            ))}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -83,6 +83,11 @@ export function Layout() {
                   {t('layout.nav.facilities')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/payments" className="site-nav__link">
+                  {t('payments.navLink')}
+                </NavLink>
+              </li>
               {isOperator && (
                 <li>
                   <NavLink to="/facilities/console" className="site-nav__link">

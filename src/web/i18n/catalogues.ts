@@ -22,6 +22,8 @@ import enEditorExtra from './editor-extra.en.json' with { type: 'json' };
 import zhEditorExtra from './editor-extra.zh-CN.json' with { type: 'json' };
 import enFacilityConsole from './facilities-console.en.json' with { type: 'json' };
 import zhFacilityConsole from './facilities-console.zh-CN.json' with { type: 'json' };
+import enPayments from './payments.en.json' with { type: 'json' };
+import zhPayments from './payments.zh-CN.json' with { type: 'json' };
 
 export const zhCN = {
   ...zhCore,
@@ -35,6 +37,7 @@ export const zhCN = {
   ...zhKiosk,
   ...zhFacilityConsole,
   ...zhEditorExtra,
+  ...zhPayments,
 };
 export const en = {
   ...enCore,
@@ -48,4 +51,5 @@ export const en = {
   ...enKiosk,
   ...enFacilityConsole,
   ...enEditorExtra,
+  ...enPayments,
 };

@@ -62,6 +62,9 @@ export function HomePage() {
                 <Link className="button button--secondary button--large" to="/data">
                   {t('data.hub.title')}
                 </Link>
+                <Link className="button button--secondary button--large" to="/payments">
+                  {t('payments.hub.homeLink')}
+                </Link>
               </>
             ) : (
               <>

@@ -42,6 +42,8 @@ function MeContent({ me }: { me: Me }) {
           {' · '}
           <Link to="/me/certificates">{t('certificates.wallet.link')}</Link>
           {' · '}
+          <Link to="/payments">{t('payments.navLink')}</Link>
+          {' · '}
           <Link to="/data">{t('data.hub.title')}</Link>
           {' · '}
           <Link to="/me/kiosk-sign-in">{t('kioskQr.link')}</Link>

@@ -5,6 +5,8 @@ import { ReceiptFontMissingError, renderReceiptPdf } from './receipt-pdf.ts';
 import { pdfText } from './pdf-text.test-support.ts';
 
 const receipt: ReceiptDocument = {
+  orderId: '0193a000-0000-7000-8000-000000000001',
+  refundedFen: 0,
   orderNo: 'PO20261125000123',
   providerTxnNo: 'DEMO-TXN-8842001',
   providerNameZh: '演示支付',
@@ -16,12 +18,16 @@ const receipt: ReceiptDocument = {
       descriptionZh: '水费 2026-10 户号 3100****0001',
       descriptionEn: 'Water 2026-10, account 3100****0001',
       payeeZh: '上海城投水务',
+      payeeEn: 'Shanghai Chengtou Water',
+      refundedFen: 0,
       amountFen: 4_567,
     },
     {
       descriptionZh: '电费 2026-10 户号 4400****0002',
       descriptionEn: 'Electricity 2026-10, account 4400****0002',
       payeeZh: '国网上海市电力公司',
+      payeeEn: 'State Grid Shanghai',
+      refundedFen: 0,
       amountFen: 12_389,
     },
   ],
