@@ -42,6 +42,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
 import { kioskTokenRoutes } from './modules/kiosk/kiosk-tokens.routes.ts';
 import { assignmentsRoutes } from './modules/enterprise-desk/assignments.routes.ts';
+import { visitsRoutes } from './modules/enterprise-desk/visits.routes.ts';
 
 /**
  * Builds the Fastify app: external plugins, then the platform (errors, auth, OpenAPI), then
@@ -135,6 +136,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(kioskRoutes, deps);
   await app.register(kioskTokenRoutes, deps);
   await app.register(assignmentsRoutes, deps);
+  await app.register(visitsRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
   // unknown paths fall through to the not-found handler, which serves index.html for pages.

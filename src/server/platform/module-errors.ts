@@ -10,6 +10,7 @@ import { certificateErrors } from '../modules/certificates/certificates.errors.t
 import { kioskErrors } from '../modules/kiosk/kiosk.errors.ts';
 import { facilityErrors } from '../modules/facilities/facilities.errors.ts';
 import { deskErrors } from '../modules/enterprise-desk/desk.errors.ts';
+import { deskRoomsErrors } from '../modules/enterprise-desk/desk-rooms.errors.ts';
 
 /** One module's error codes: HTTP status and the message in both languages. */
 export type ModuleErrorTable = Record<string, { status: number } & Record<Locale, string>>;
@@ -24,6 +25,7 @@ export const moduleErrorTables = {
   facilities: facilityErrors,
   kiosk: kioskErrors,
   desk: deskErrors,
+  deskRooms: deskRoomsErrors,
 } satisfies Record<string, ModuleErrorTable>;
 
 type Merged = (typeof moduleErrorTables)[keyof typeof moduleErrorTables];

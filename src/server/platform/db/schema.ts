@@ -73,6 +73,27 @@ import type {
   KioskSessionTable,
 } from '../../modules/kiosk/kiosk.tables.ts';
 import type { DeskAssignmentTable } from '../../modules/enterprise-desk/assignments.tables.ts';
+import type {
+  DeskQuietPeriodTable,
+  DeskVisitCapTable,
+  DeskVisitTable,
+} from '../../modules/enterprise-desk/visits.tables.ts';
+import type {
+  DeskMilestoneApplicationTable,
+  DeskProjectMilestoneTable,
+  DeskProjectTable,
+} from '../../modules/enterprise-desk/projects.tables.ts';
+import type {
+  DeskRoomActivityTable,
+  DeskRoomChecklistItemTable,
+  DeskRoomDigestTable,
+  DeskRoomDocumentContentTable,
+  DeskRoomDocumentTable,
+  DeskRoomMemberTable,
+  DeskRoomMessageTable,
+  DeskRoomTable,
+  DeskRoomTaskTable,
+} from '../../modules/enterprise-desk/rooms.tables.ts';
 
 import type {
   BillerPushTable,
@@ -146,4 +167,19 @@ export interface Database {
   ledgerTransactions: LedgerTransactionTable;
   ledgerEntries: LedgerEntryTable;
   deskAssignments: DeskAssignmentTable;
+  deskVisitCaps: DeskVisitCapTable;
+  deskQuietPeriods: DeskQuietPeriodTable;
+  deskVisits: DeskVisitTable;
+  deskProjects: DeskProjectTable;
+  deskProjectMilestones: DeskProjectMilestoneTable;
+  deskMilestoneApplications: DeskMilestoneApplicationTable;
+  deskRooms: DeskRoomTable;
+  deskRoomMembers: DeskRoomMemberTable;
+  deskRoomMessages: DeskRoomMessageTable;
+  deskRoomTasks: DeskRoomTaskTable;
+  deskRoomChecklistItems: DeskRoomChecklistItemTable;
+  deskRoomDocuments: DeskRoomDocumentTable;
+  deskRoomDocumentContents: DeskRoomDocumentContentTable;
+  deskRoomActivity: DeskRoomActivityTable;
+  deskRoomDigests: DeskRoomDigestTable;
 }
