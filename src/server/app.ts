@@ -42,6 +42,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
 import { kioskTokenRoutes } from './modules/kiosk/kiosk-tokens.routes.ts';
 import { assignmentsRoutes } from './modules/enterprise-desk/assignments.routes.ts';
+import { messagesRoutes } from './modules/enterprise-desk/messages.routes.ts';
+import { requestsRoutes } from './modules/enterprise-desk/requests.routes.ts';
 import { visitsRoutes } from './modules/enterprise-desk/visits.routes.ts';
 
 /**
@@ -136,6 +138,8 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(kioskRoutes, deps);
   await app.register(kioskTokenRoutes, deps);
   await app.register(assignmentsRoutes, deps);
+  await app.register(messagesRoutes, deps);
+  await app.register(requestsRoutes, deps);
   await app.register(visitsRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;

@@ -6,6 +6,7 @@ import { registerApplicationJobs } from './modules/applications/task-timers.ts';
 import { registerAttachmentsJobs } from './modules/attachments/attachments.jobs.ts';
 import { registerFacilitiesJobs } from './modules/facilities/facility-utilisation.jobs.ts';
 import { registerNotificationsJobs } from './modules/notifications/notifications.jobs.ts';
+import { registerDeskRequestJobs } from './modules/enterprise-desk/requests-timers.ts';
 
 /** Registers each module's job handlers on `deps.jobs`. */
 export function registerJobHandlers(deps: AppDeps): void {
@@ -13,4 +14,5 @@ export function registerJobHandlers(deps: AppDeps): void {
   registerAttachmentsJobs(deps);
   registerFacilitiesJobs(deps);
   registerNotificationsJobs(deps);
+  registerDeskRequestJobs(deps);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/dialects.ts';
 import { buildTestApp, loginAs, type TestApp, type TestSession } from '../../../../test/support/app.ts';
+import { DEMO_ENTERPRISES } from '../../../../demo/seed.ts';
 import { canManagerSee, enterprisesManagedBy, findManagerOf } from './assignments.service.ts';
 
 const CANTEEN = '上海虹通示范餐饮管理有限公司（演示）';
@@ -22,9 +23,9 @@ describeEachDialect('enterprise desk: service manager assignments', (dialect) =>
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    [agent, manager, head] = await Promise.all(
-      ['demo-enterprise', 'demo-manager', 'demo-desk-head'].map((u) => loginAs(t.app, u)),
-    );
+    agent = await loginAs(t.app, 'demo-enterprise');
+    manager = await loginAs(t.app, 'demo-manager');
+    head = await loginAs(t.app, 'demo-desk-head');
     const rows = await db().selectFrom('enterprises').select(['id', 'name']).execute();
     canteenId = rows.find((r) => r.name === CANTEEN)!.id;
     techId = rows.find((r) => r.name === TECH)!.id;
@@ -34,7 +35,8 @@ describeEachDialect('enterprise desk: service manager assignments', (dialect) =>
   it('the demo enterprises are looked after by demo-manager, with demo-desk-head as head', async () => {
     const managerId = await userId('demo-manager');
     const managed = await enterprisesManagedBy(db(), managerId);
-    expect(managed.map((m) => m.enterpriseName).sort()).toEqual([CANTEEN, TECH].sort());
+    expect(managed.map((m) => m.enterpriseName)).toEqual(expect.arrayContaining([CANTEEN, TECH]));
+    expect(managed).toHaveLength(DEMO_ENTERPRISES.length);
     const found = await findManagerOf(db(), canteenId);
     expect(found).toMatchObject({
       managerUserId: managerId,

@@ -73,6 +73,13 @@ import type {
   KioskSessionTable,
 } from '../../modules/kiosk/kiosk.tables.ts';
 import type { DeskAssignmentTable } from '../../modules/enterprise-desk/assignments.tables.ts';
+import type { DeskMessageTable } from '../../modules/enterprise-desk/messages.tables.ts';
+import type {
+  DeskRequestCounterTable,
+  DeskRequestEventTable,
+  DeskRequestPartTable,
+  DeskRequestTable,
+} from '../../modules/enterprise-desk/requests.tables.ts';
 import type {
   DeskQuietPeriodTable,
   DeskVisitCapTable,
@@ -167,6 +174,11 @@ export interface Database {
   ledgerTransactions: LedgerTransactionTable;
   ledgerEntries: LedgerEntryTable;
   deskAssignments: DeskAssignmentTable;
+  deskMessages: DeskMessageTable;
+  deskRequestCounters: DeskRequestCounterTable;
+  deskRequests: DeskRequestTable;
+  deskRequestParts: DeskRequestPartTable;
+  deskRequestEvents: DeskRequestEventTable;
   deskVisitCaps: DeskVisitCapTable;
   deskQuietPeriods: DeskQuietPeriodTable;
   deskVisits: DeskVisitTable;

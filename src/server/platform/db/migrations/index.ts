@@ -17,6 +17,8 @@ import * as createFacilityOperations from './20261125150000-create-facility-oper
 import * as createKiosk from './20261125160000-create-kiosk.ts';
 import * as createPayments from './20261126100000-create-payments.ts';
 import * as createDeskAssignments from './20261126110000-create-desk-assignments.ts';
+import * as createDeskMessages from './20261126110100-create-desk-messages.ts';
+import * as createDeskRequests from './20261126110200-create-desk-requests.ts';
 import * as createDeskVisits from './20261126111000-create-desk-visits.ts';
 import * as createDeskProjects from './20261126111100-create-desk-projects.ts';
 import * as createDeskRooms from './20261126111200-create-desk-rooms.ts';
@@ -41,6 +43,8 @@ export const migrations: Record<string, Migration> = {
   '20261125160000-create-kiosk': createKiosk,
   '20261126100000-create-payments': createPayments,
   '20261126110000-create-desk-assignments': createDeskAssignments,
+  '20261126110100-create-desk-messages': createDeskMessages,
+  '20261126110200-create-desk-requests': createDeskRequests,
   '20261126111000-create-desk-visits': createDeskVisits,
   '20261126111100-create-desk-projects': createDeskProjects,
   '20261126111200-create-desk-rooms': createDeskRooms,
