@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.unit.test.ts'],
+          include: ['src/**/*.unit.test.ts', 'sdk/**/*.unit.test.ts'],
           sequence: { groupOrder: 0 },
         },
       },
@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'sdk/**/*.test.ts', 'examples/**/*.test.ts'],
           exclude: [...configDefaults.exclude, '**/*.unit.test.ts', '**/*.e2e.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
