@@ -6,6 +6,7 @@ import { auditCommand } from './audit.command.ts';
 import { benchCommand } from './bench.command.ts';
 import { reportCommand } from './report.command.ts';
 import { departmentServerCommand } from './department-server.command.ts';
+import { billersCommand, paymentProviderCommand } from './payment-provider.command.ts';
 import { exportCommand, importCommand } from './transfer.commands.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -19,6 +20,8 @@ const COMMANDS: Record<string, Command> = {
   bench: benchCommand,
   report: reportCommand,
   'department-server': departmentServerCommand,
+  'payment-provider': paymentProviderCommand,
+  billers: billersCommand,
 };
 
 function help(): string {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startRuntime } from '../server/runtime.ts';
+import { startDemoPaymentServers } from '../server/modules/payments/providers/demo-servers.ts';
 import { UsageError, type Command } from './command.ts';
 
 export const serveCommand: Command = {
@@ -23,11 +24,21 @@ export const serveCommand: Command = {
       const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
       if (build.status !== 0) throw new Error('the web app failed to build');
     }
+    // A demo city pays through the demo payment provider and billers: started here unless running.
+    const demoServers = config.demoPaymentServers ? await startDemoPaymentServers(config) : undefined;
     const runtime = await startRuntime(config);
+    if (demoServers)
+      runtime.app.log.info(
+        { started: demoServers.started, reused: demoServers.reused },
+        'demo payment provider and billers (DEMO ONLY: no money moves)',
+      );
     const stop = (signal: string) => {
       runtime.app.log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
       runtime.close().then(
-        () => process.exit(0),
+        async () => {
+          await demoServers?.stop();
+          process.exit(0);
+        },
         (error: unknown) => {
           runtime.app.log.error({ err: error }, 'shutdown failed');
           process.exit(1);

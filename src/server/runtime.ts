@@ -15,6 +15,7 @@ import { Catalogue } from './modules/catalog/catalogue.ts';
 import { CalendarHolder, ensureOfficialCalendar } from './platform/calendar/official-calendar.ts';
 import { uuidv7 } from 'uuidv7';
 import { loadCertificateSigner, type CertificateSigner } from './modules/certificates/certificate-signing.ts';
+import { buildBillerGateway, buildPaymentProvider } from './modules/payments/providers/payment-systems.ts';
 
 export interface Runtime {
   app: FastifyInstance;
@@ -55,6 +56,8 @@ export async function startRuntime(
     registers: buildRegisterDirectory(database.db, config),
     signer,
     clock: { now: () => new Date() },
+    paymentProvider: buildPaymentProvider(config),
+    billers: buildBillerGateway(config),
   };
   const app = await buildApp(deps);
   app.addHook('onClose', async () => {

@@ -2,6 +2,13 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type AppConfig } from '../../src/server/platform/config.ts';
 import { startRuntime, type Runtime } from '../../src/server/runtime.ts';
 import { createTestDatabase, type Dialect, type TestDatabase } from './dialects.ts';
+import {
+  freePort,
+  paymentServersConfig,
+  startTestPaymentServers,
+  type PaymentServersOptions,
+  type TestPaymentServers,
+} from './payment-servers.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 
@@ -9,6 +16,8 @@ export interface TestApp {
   app: FastifyInstance;
   runtime: Runtime;
   database: TestDatabase;
+  /** The demo payment provider and billers, when asked for with `{ payments: true }`. */
+  payments?: TestPaymentServers;
   close(): Promise<void>;
 }
 
@@ -16,8 +25,17 @@ export interface TestApp {
  * The real app on a fresh database of the given dialect, with the demo city loaded, jobs not
  * polling (tests drain them explicitly) and quiet logs.
  */
-export async function buildTestApp(dialect: Dialect, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: Dialect,
+  overrides: Partial<AppConfig> = {},
+  options: { payments?: boolean | PaymentServersOptions } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
+  // Opt-in: the demo payment provider and billers, and the app on a real port for their callbacks.
+  const payments = options.payments
+    ? await startTestPaymentServers(options.payments === true ? {} : options.payments)
+    : undefined;
+  const appPort = payments ? await freePort() : 0;
   const config = loadConfig(
     {},
     {
@@ -26,17 +44,22 @@ export async function buildTestApp(dialect: Dialect, overrides: Partial<AppConfi
       logLevel: 'silent',
       jobsEnabled: false,
       demo: true,
+      demoPaymentServers: false,
+      ...(payments ? paymentServersConfig(payments, appPort) : {}),
       ...overrides,
     },
   );
   const runtime = await startRuntime(config, { startJobs: false });
   await runtime.app.ready();
+  if (payments) await runtime.app.listen({ port: appPort, host: '127.0.0.1' });
   return {
     app: runtime.app,
     runtime,
     database,
+    ...(payments ? { payments } : {}),
     close: async () => {
       await runtime.close();
+      await payments?.close();
       await database.drop();
     },
   };

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_DEPARTMENT_API_KEY } from '../../../demo/department-server/demo-key.ts';
+import { readPaymentsConfig, type PaymentsConfig } from '../modules/payments/providers/payments-config.ts';
 
 /** Validated runtime configuration, read once from the environment at start. */
-export interface AppConfig {
+export interface AppConfig extends PaymentsConfig {
   port: number;
   host: string;
   dataDir: string;
@@ -160,6 +161,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     writeQueueTimeoutMs: int('TONGBAN_WRITE_QUEUE_TIMEOUT_MS', 1000, 1, 600_000),
     maxEventLoopDelayMs: int('TONGBAN_MAX_EVENT_LOOP_DELAY_MS', 0, 0, 600_000),
     ...kioskConfig(env, problems, int, bool),
+    ...readPaymentsConfig(env, problems, int, bool, mail.publicUrl),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -6,6 +6,7 @@ import type { Catalogue } from '../modules/catalog/catalogue.ts';
 import type { CalendarHolder } from './calendar/official-calendar.ts';
 import type { RegisterDirectory } from '../modules/registers/register-directory.ts';
 import type { CertificateSigner } from '../modules/certificates/certificate-signing.ts';
+import type { BillerGateway, PaymentProvider } from '../modules/payments/ports.ts';
 
 /** What every module plugin receives; passed in, never hung on a global. */
 export interface AppDeps {
@@ -25,6 +26,10 @@ export interface AppDeps {
    * `now` to file on a chosen day (e.g. just before a holiday).
    */
   clock: Clock;
+  /** The payment provider (支付机构) payments go through (demo: demo/payment-provider). */
+  paymentProvider: PaymentProvider;
+  /** The utility billers (水务 / 电力 / 燃气 companies) (demo: demo/billers). */
+  billers: BillerGateway;
 }
 
 export interface Clock {

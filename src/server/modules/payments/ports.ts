@@ -149,3 +149,16 @@ export class BillerRejectedError extends Error {
 }
 /** The biller could not be reached or failed; retry later. */
 export class BillerUnavailableError extends Error {}
+
+/**
+ * The provider refused the request for good (a reused order number with another amount, a refund
+ * larger than what is left, an unknown order): do not retry. `code` is the provider's own code.
+ */
+export class ProviderRejectedError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
