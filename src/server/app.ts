@@ -41,6 +41,8 @@ import { certificatesRoutes } from './modules/certificates/certificates.routes.t
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
 import { kioskTokenRoutes } from './modules/kiosk/kiosk-tokens.routes.ts';
+import { paymentsRoutes } from './modules/payments/payments.routes.ts';
+import { paymentsFinanceRoutes } from './modules/payments/payments-finance.routes.ts';
 import { assignmentsRoutes } from './modules/enterprise-desk/assignments.routes.ts';
 import { messagesRoutes } from './modules/enterprise-desk/messages.routes.ts';
 import { requestsRoutes } from './modules/enterprise-desk/requests.routes.ts';
@@ -137,6 +139,8 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(notificationsRoutes, deps);
   await app.register(kioskRoutes, deps);
   await app.register(kioskTokenRoutes, deps);
+  await app.register(paymentsRoutes, deps);
+  await app.register(paymentsFinanceRoutes, deps);
   await app.register(assignmentsRoutes, deps);
   await app.register(messagesRoutes, deps);
   await app.register(requestsRoutes, deps);

@@ -6,6 +6,7 @@ import { registerApplicationJobs } from './modules/applications/task-timers.ts';
 import { registerAttachmentsJobs } from './modules/attachments/attachments.jobs.ts';
 import { registerFacilitiesJobs } from './modules/facilities/facility-utilisation.jobs.ts';
 import { registerNotificationsJobs } from './modules/notifications/notifications.jobs.ts';
+import { registerPaymentsJobs } from './modules/payments/payments.jobs.ts';
 import { registerDeskRequestJobs } from './modules/enterprise-desk/requests-timers.ts';
 
 /** Registers each module's job handlers on `deps.jobs`. */
@@ -14,5 +15,6 @@ export function registerJobHandlers(deps: AppDeps): void {
   registerAttachmentsJobs(deps);
   registerFacilitiesJobs(deps);
   registerNotificationsJobs(deps);
+  registerPaymentsJobs(deps);
   registerDeskRequestJobs(deps);
 }

@@ -191,8 +191,14 @@ export const CreatePaymentBodySchema = Type.Object(
 );
 export type CreatePaymentBody = Static<typeof CreatePaymentBodySchema>;
 
+/** `Idempotency-Key`: 8–128 characters [A-Za-z0-9._:-], one per payment the payer means to make. */
+export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9._:-]{8,128}$';
 export const IdempotencyHeadersSchema = Type.Object({
-  'idempotency-key': Type.String({ minLength: 8, maxLength: 100, pattern: '^[\\x21-\\x7e]+$' }),
+  'idempotency-key': Type.Optional(
+    Type.String({
+      description: '8–128 characters [A-Za-z0-9._:-], unique per payment; a retry sends the same',
+    }),
+  ),
 });
 
 export const OrderItemSchema = Type.Object({

@@ -9,6 +9,7 @@ import { attachmentErrors } from '../modules/attachments/attachments.errors.ts';
 import { certificateErrors } from '../modules/certificates/certificates.errors.ts';
 import { kioskErrors } from '../modules/kiosk/kiosk.errors.ts';
 import { facilityErrors } from '../modules/facilities/facilities.errors.ts';
+import { paymentErrors } from '../modules/payments/payments.errors.ts';
 import { deskErrors } from '../modules/enterprise-desk/desk.errors.ts';
 import { deskRoomsErrors } from '../modules/enterprise-desk/desk-rooms.errors.ts';
 
@@ -23,6 +24,7 @@ export const moduleErrorTables = {
   attachments: attachmentErrors,
   certificates: certificateErrors,
   facilities: facilityErrors,
+  payments: paymentErrors,
   kiosk: kioskErrors,
   desk: deskErrors,
   deskRooms: deskRoomsErrors,
