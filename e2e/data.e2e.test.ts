@@ -1,6 +1,6 @@
 // My data: demo-resident opens 社保缴费记录 (served by the stand-alone demo department server,
 // started here as its own process), then 用数记录, finds the read it just caused, exports CSV and
-// files an objection; the vehicles page shows fines without a payment button; axe on each page;
+// files an objection; the vehicles page offers 缴纳罚款 for processed, unpaid fines only; axe on each page;
 // screenshots into docs/screenshots. With the department server stopped, the page says so.
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -99,13 +99,19 @@ describe('my data and who used it', () => {
     await expectNoSeriousViolations(admin, 'objections admin');
   });
 
-  it('lists traffic violations with their fines and says how to pay, without a payment button', async () => {
+  it('lists traffic violations with their fines; only processed, unpaid fines have a payment button', async () => {
     const page = await freshPage();
     await signIn(page, 'demo-resident');
     await page.goto('/data/vehicles');
-    await page.getByRole('table', { name: '交通违法记录' }).waitFor();
-    expect(await page.getByRole('button', { name: /缴纳|支付|pay/i }).count()).toBe(0);
-    await page.getByText(/罚款在线缴纳将随/).waitFor();
+    const table = page.getByRole('table', { name: '交通违法记录' });
+    await table.waitFor();
+    const due = table.getByRole('row').filter({ hasText: '已处理，待缴款' });
+    await due
+      .first()
+      .getByRole('button', { name: /^缴纳 .* 的罚款/ })
+      .waitFor();
+    expect(await table.getByRole('button', { name: /^缴纳 .* 的罚款/ }).count()).toBe(await due.count());
+    await page.getByText(/已处理、待缴纳的罚款可以点“缴纳罚款”在线缴纳/).waitFor();
     await expectNoSeriousViolations(page, 'vehicles');
   });
 

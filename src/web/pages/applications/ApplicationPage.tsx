@@ -26,6 +26,7 @@ import { ReceiptPanel } from './ReceiptPanel.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { SupplementPanel } from './SupplementPanel.tsx';
 import { WithdrawPanel } from './WithdrawPanel.tsx';
+import { ApplicationFeePanel } from '../payments/ApplicationFeePanel.tsx';
 import './applications.css';
 
 const NO_PREFILL = {};
@@ -147,6 +148,13 @@ function ApplicationView() {
             setSearchParams({}, { replace: true });
             document.querySelector<HTMLElement>('main h1')?.focus();
           }}
+        />
+      )}
+
+      {detail.status !== 'withdrawn' && detail.status !== 'refused' && (
+        <ApplicationFeePanel
+          applicationId={detail.id}
+          enterpriseId={detail.applicant.kind === 'enterprise' ? detail.applicant.id : undefined}
         />
       )}
 

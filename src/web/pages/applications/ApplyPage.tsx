@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import type { ServiceDefinition } from '../../../contracts/catalog.ts';
 import { getService } from '../../api/catalog-endpoints.ts';
 import type { ServiceDetail } from '../../api/catalog-types.ts';
 import type { Me } from '../../api/types.ts';
@@ -12,6 +13,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { dataOf, useLatestResource } from '../../lib/use-latest-resource.ts';
 import { applicantOptions, canApplyOnline, type ApplicantOption } from './apply-rules.ts';
 import { ApplyForm } from './ApplyForm.tsx';
+import { yuan } from '../payments/payment-words.ts';
 import './applications.css';
 
 /** `/services/:idOrCode/apply`: file an application for a service or bundle (网上申请). */
@@ -150,6 +152,11 @@ function GuideSummary({ service }: { service: ServiceDetail }) {
             days: service.definition.promisedTimeLimitDays,
             trips: service.definition.tripsNeeded,
           })}
+        </p>
+      )}
+      {service.type === 'service' && (service.definition as ServiceDefinition).feeFen > 0 && (
+        <p className="apply-guide__facts">
+          {t('payments.fee.applyNote', { amount: yuan((service.definition as ServiceDefinition).feeFen) })}
         </p>
       )}
       <p>

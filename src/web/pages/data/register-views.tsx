@@ -10,6 +10,7 @@ import {
   type VehiclesData,
 } from '../../api/data-endpoints.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { FinePayButton, useTrafficFines } from '../payments/FinePayButton.tsx';
 
 function useMoney() {
   const { t, i18n } = useTranslation();
@@ -194,6 +195,8 @@ function VehiclesView({ data }: { data: VehiclesData }) {
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   const licence = data.drivingLicence;
   const violations = data.violations ?? [];
+  const hasFineDue = violations.some((v) => v.status === 'processed_unpaid');
+  const fines = useTrafficFines(hasFineDue);
   return (
     <>
       <dl className="facts">
@@ -237,6 +240,7 @@ function VehiclesView({ data }: { data: VehiclesData }) {
                   <th scope="col">{t('data.vehicles.points')}</th>
                   <th scope="col" className="money">{t('data.vehicles.fine')}</th>
                   <th scope="col">{t('data.vehicles.status')}</th>
+                  {hasFineDue && <th scope="col">{t('payments.fines.pay')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -249,6 +253,20 @@ function VehiclesView({ data }: { data: VehiclesData }) {
                     <td>{v.points}</td>
                     <td className="money">{money(v.fineFen)}</td>
                     <td>{t(`data.vehicles.statuses.${v.status}`)}</td>
+                    {hasFineDue && (
+                      <td>
+                        {v.status === 'processed_unpaid' && (
+                          <FinePayButton
+                            payable={fines.get(v.id)}
+                            label={t('payments.fines.payNamed', {
+                              plate: v.plateNumber,
+                              time: formatDateTime(v.occurredAt, language),
+                              amount: money(v.fineFen),
+                            })}
+                          />
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
