@@ -19,6 +19,8 @@ import { DEMO_BUNDLES, DEMO_SERVICES } from './catalog/index.ts';
 import { seedCatalog } from '../src/server/modules/catalog/catalog-seed.ts';
 import { seedFacilities } from '../src/server/modules/facilities/facilities-seed.ts';
 import { seedSharing } from '../src/server/modules/sharing/sharing-seed.ts';
+import { seedOpenApp } from '../src/server/modules/open-platform/open-platform-seed.ts';
+import { DEMO_PARTNER_APP, DEMO_PARTNER_CLIENT_SECRET } from './open-platform/demo-partner.ts';
 import { DEMO_SHARING_APPS, demoSharingRules } from './registers/sharing-rules.ts';
 import { demoFacilities } from './facilities.ts';
 import { seedDemoFacilityUsage } from './facilities-usage.ts';
@@ -280,7 +282,10 @@ export interface SeedReport {
  * Loads the demo city. Idempotent: on a database that already has it, nothing changes. With a
  * signer, the demo people and enterprises also hold a few signed certificates.
  */
-export async function seedDemo(db: Db, options: { signer?: CertificateSigner } = {}): Promise<SeedReport> {
+export async function seedDemo(
+  db: Db,
+  options: { signer?: CertificateSigner; partnerRedirectUris?: string[] } = {},
+): Promise<SeedReport> {
   const already = await db
     .selectFrom('users')
     .select('id')
@@ -308,6 +313,12 @@ export async function seedDemo(db: Db, options: { signer?: CertificateSigner } =
   await seedFacilities(db, demoFacilities());
   await seedDemoFacilityUsage(db);
   await seedSharing(db, demoSharingRules(DEMO_SERVICES, DEMO_BUNDLES), DEMO_SHARING_APPS);
+  // The demo partner app (examples/partner-app), approved, with its demo-only secret.
+  await seedOpenApp(db, {
+    ...DEMO_PARTNER_APP,
+    redirectUris: options.partnerRedirectUris ?? ['http://localhost:4000/callback'],
+    clientSecret: DEMO_PARTNER_CLIENT_SECRET,
+  });
   if (already) {
     await seedDemoDesk(db, DEMO_ENTERPRISES.map(demoUscc));
     if (options.signer)

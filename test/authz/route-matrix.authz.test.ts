@@ -55,7 +55,12 @@ const OWNERSHIP_CHECKED_OUTSIDE_THE_PATH = new Set<string>([
  * 401 codes that are about a credential the request itself carries rather than the session: a
  * wrong password at sign-in, a missing or wrong facility device key (`x-facility-key`).
  */
-const OWN_CREDENTIAL_REFUSALS = new Set(['AUTH_INVALID_CREDENTIALS', 'FACILITY_KEY_INVALID']);
+const OWN_CREDENTIAL_REFUSALS = new Set([
+  'AUTH_INVALID_CREDENTIALS',
+  'FACILITY_KEY_INVALID',
+  // The open API (/api/open/v1) takes a bearer access token, never the session.
+  'OPEN_TOKEN_INVALID',
+]);
 
 const ANONYMOUS = 'anonymous';
 const ROLES = [ANONYMOUS, ...Object.keys(DEMO_ROLES)];

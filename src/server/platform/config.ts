@@ -67,6 +67,16 @@ export interface AppConfig extends PaymentsConfig {
   smsUrl: string | undefined;
   /** DEMO ONLY: the kiosk shows the text of the SMS it sent on a panel labelled demo. */
   kioskDemoSms: boolean;
+  /** Open platform API calls per minute per app, and per resident (over all apps). */
+  openApiRateLimitPerApp: number;
+  openApiRateLimitPerResident: number;
+  /**
+   * Keys the OpenID Connect provider signs its cookies with (newest first); undefined = random keys
+   * kept in the database (open_platform_keys), made on first start and shared by every process.
+   */
+  oidcCookieKeys: string[] | undefined;
+  /** Redirect URIs of the demo partner app (demo data only). */
+  demoPartnerRedirectUris: string[];
 }
 
 export class ConfigError extends Error {
@@ -161,6 +171,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     writeQueueTimeoutMs: int('TONGBAN_WRITE_QUEUE_TIMEOUT_MS', 1000, 1, 600_000),
     maxEventLoopDelayMs: int('TONGBAN_MAX_EVENT_LOOP_DELAY_MS', 0, 0, 600_000),
     ...kioskConfig(env, problems, int, bool),
+    ...openPlatformConfig(env, problems, int),
     ...readPaymentsConfig(env, problems, int, bool, mail.publicUrl),
     ...overrides,
   };
@@ -289,5 +300,39 @@ function kioskConfig(
     kioskCodesPerPerson: int('TONGBAN_KIOSK_CODE_LIMIT', 3, 1, 100),
     smsUrl,
     kioskDemoSms,
+  };
+}
+
+/** TONGBAN_OPEN_API_RATE_LIMIT_*, TONGBAN_OIDC_COOKIE_KEYS, TONGBAN_DEMO_PARTNER_REDIRECT_URIS. */
+function openPlatformConfig(
+  env: Env,
+  problems: string[],
+  int: (name: string, fallback: number, min: number, max: number) => number,
+): Pick<
+  AppConfig,
+  'openApiRateLimitPerApp' | 'openApiRateLimitPerResident' | 'oidcCookieKeys' | 'demoPartnerRedirectUris'
+> {
+  const cookieKeysRaw = env.TONGBAN_OIDC_COOKIE_KEYS?.trim();
+  const oidcCookieKeys = cookieKeysRaw ? cookieKeysRaw.split(',').map((k) => k.trim()) : undefined;
+  if (oidcCookieKeys?.some((k) => k.length < 32)) {
+    problems.push('TONGBAN_OIDC_COOKIE_KEYS must be comma-separated keys of at least 32 characters each');
+  }
+  const redirectRaw = env.TONGBAN_DEMO_PARTNER_REDIRECT_URIS?.trim() || 'http://localhost:4000/callback';
+  const demoPartnerRedirectUris = redirectRaw.split(',').map((u) => u.trim());
+  for (const uri of demoPartnerRedirectUris) {
+    let ok = false;
+    try {
+      const url = new URL(uri);
+      ok = (url.protocol === 'https:' || url.protocol === 'http:') && !url.hash;
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`TONGBAN_DEMO_PARTNER_REDIRECT_URIS must be http(s) URLs without a fragment, got "${uri}"`);
+  }
+  return {
+    openApiRateLimitPerApp: int('TONGBAN_OPEN_API_RATE_LIMIT_APP', 1200, 1, 1_000_000),
+    openApiRateLimitPerResident: int('TONGBAN_OPEN_API_RATE_LIMIT_RESIDENT', 120, 1, 1_000_000),
+    oidcCookieKeys,
+    demoPartnerRedirectUris,
   };
 }

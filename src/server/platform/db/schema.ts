@@ -113,6 +113,11 @@ import type {
   PaymentRefundTable,
   UtilityAccountBindingTable,
 } from '../../modules/payments/payments.tables.ts';
+import type {
+  OidcPayloadTable,
+  OpenPlatformAppTable,
+  OpenPlatformKeyTable,
+} from '../../modules/open-platform/open-platform.tables.ts';
 
 export interface Database {
   districts: DistrictTable;
@@ -194,4 +199,7 @@ export interface Database {
   deskRoomDocumentContents: DeskRoomDocumentContentTable;
   deskRoomActivity: DeskRoomActivityTable;
   deskRoomDigests: DeskRoomDigestTable;
+  openPlatformApps: OpenPlatformAppTable;
+  oidcPayloads: OidcPayloadTable;
+  openPlatformKeys: OpenPlatformKeyTable;
 }

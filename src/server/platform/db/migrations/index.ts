@@ -22,6 +22,7 @@ import * as createDeskRequests from './20261126110200-create-desk-requests.ts';
 import * as createDeskVisits from './20261126111000-create-desk-visits.ts';
 import * as createDeskProjects from './20261126111100-create-desk-projects.ts';
 import * as createDeskRooms from './20261126111200-create-desk-rooms.ts';
+import * as createOpenPlatform from './20261126120000-create-open-platform.ts';
 
 /** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261126111000-create-desk-visits': createDeskVisits,
   '20261126111100-create-desk-projects': createDeskProjects,
   '20261126111200-create-desk-rooms': createDeskRooms,
+  '20261126120000-create-open-platform': createOpenPlatform,
 };
