@@ -9,8 +9,8 @@ import { attachmentErrors } from '../modules/attachments/attachments.errors.ts';
 import { certificateErrors } from '../modules/certificates/certificates.errors.ts';
 import { kioskErrors } from '../modules/kiosk/kiosk.errors.ts';
 import { facilityErrors } from '../modules/facilities/facilities.errors.ts';
-import { openPlatformErrors } from '../modules/open-platform/open-platform.errors.ts';
 import { paymentErrors } from '../modules/payments/payments.errors.ts';
+import { paymentReceiptErrors } from '../modules/payments/receipts/receipts.errors.ts';
 import { deskErrors } from '../modules/enterprise-desk/desk.errors.ts';
 import { deskRoomsErrors } from '../modules/enterprise-desk/desk-rooms.errors.ts';
 
@@ -26,8 +26,8 @@ export const moduleErrorTables = {
   certificates: certificateErrors,
   facilities: facilityErrors,
   payments: paymentErrors,
+  paymentReceipts: paymentReceiptErrors,
   kiosk: kioskErrors,
-  openPlatform: openPlatformErrors,
   desk: deskErrors,
   deskRooms: deskRoomsErrors,
 } satisfies Record<string, ModuleErrorTable>;

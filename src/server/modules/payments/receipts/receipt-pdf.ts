@@ -1,6 +1,6 @@
 // The electronic payment receipt (电子缴费凭证) as an A5 PDF, drawn with pdfkit. Chinese needs a
 // CJK font embedded in the file (subset to the characters used): Debian's WenQuanYi Micro Hei by
-// default (fonts-wqy-microhei), or the file TONGBAN_RECEIPT_FONT names. No font, no PDF: the
+// default (fonts-wqy-microhei). No font, no PDF: the
 // caller is told which file was missing rather than handed a receipt of empty boxes.
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
@@ -17,7 +17,7 @@ export class ReceiptFontMissingError extends Error {
   constructor(readonly fontPath: string) {
     super(
       `The CJK font for PDF receipts is missing: ${fontPath}. Install Debian's fonts-wqy-microhei ` +
-        '(apt-get install fonts-wqy-microhei) or set TONGBAN_RECEIPT_FONT to a .ttf/.otf/.ttc with Chinese glyphs.',
+        '(apt-get install fonts-wqy-microhei).',
     );
     this.name = 'ReceiptFontMissingError';
   }
