@@ -41,6 +41,7 @@ import { certificatesRoutes } from './modules/certificates/certificates.routes.t
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
 import { kioskTokenRoutes } from './modules/kiosk/kiosk-tokens.routes.ts';
+import { openPlatformRoutes } from './modules/open-platform/open-platform.routes.ts';
 import { paymentsRoutes } from './modules/payments/payments.routes.ts';
 import { paymentsFinanceRoutes } from './modules/payments/payments-finance.routes.ts';
 import { paymentReceiptRoutes } from './modules/payments/receipts/receipts.routes.ts';
@@ -104,7 +105,11 @@ async function buildTypedApp(deps: AppDeps) {
           'Each operation states who may call it in `x-access`.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tb_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tb_session' },
+          // The open API (/api/open/v1): access tokens from the OpenID Connect provider at /oidc.
+          openApiToken: { type: 'http', scheme: 'bearer' },
+        },
       },
     },
   });
@@ -140,6 +145,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(notificationsRoutes, deps);
   await app.register(kioskRoutes, deps);
   await app.register(kioskTokenRoutes, deps);
+  await app.register(openPlatformRoutes, deps);
   await app.register(paymentsRoutes, deps);
   await app.register(paymentsFinanceRoutes, deps);
   await app.register(paymentReceiptRoutes, deps);

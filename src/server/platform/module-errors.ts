@@ -9,6 +9,7 @@ import { attachmentErrors } from '../modules/attachments/attachments.errors.ts';
 import { certificateErrors } from '../modules/certificates/certificates.errors.ts';
 import { kioskErrors } from '../modules/kiosk/kiosk.errors.ts';
 import { facilityErrors } from '../modules/facilities/facilities.errors.ts';
+import { openPlatformErrors } from '../modules/open-platform/open-platform.errors.ts';
 import { paymentErrors } from '../modules/payments/payments.errors.ts';
 import { paymentReceiptErrors } from '../modules/payments/receipts/receipts.errors.ts';
 import { deskErrors } from '../modules/enterprise-desk/desk.errors.ts';
@@ -28,6 +29,7 @@ export const moduleErrorTables = {
   payments: paymentErrors,
   paymentReceipts: paymentReceiptErrors,
   kiosk: kioskErrors,
+  openPlatform: openPlatformErrors,
   desk: deskErrors,
   deskRooms: deskRoomsErrors,
 } satisfies Record<string, ModuleErrorTable>;
