@@ -48,6 +48,7 @@ import { paymentReceiptRoutes } from './modules/payments/receipts/receipts.route
 import { assignmentsRoutes } from './modules/enterprise-desk/assignments.routes.ts';
 import { messagesRoutes } from './modules/enterprise-desk/messages.routes.ts';
 import { requestsRoutes } from './modules/enterprise-desk/requests.routes.ts';
+import { workspaceRoutes } from './modules/enterprise-desk/workspace.routes.ts';
 import { visitsRoutes } from './modules/enterprise-desk/visits.routes.ts';
 
 /**
@@ -152,6 +153,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(assignmentsRoutes, deps);
   await app.register(messagesRoutes, deps);
   await app.register(requestsRoutes, deps);
+  await app.register(workspaceRoutes, deps);
   await app.register(visitsRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;

@@ -8,23 +8,7 @@ import {
   ManagerAnswerSchema,
   ManagerContactSchema,
 } from './assignments.schemas.ts';
-import { assignManager, getManagerForViewer, type ManagerOfEnterprise } from './assignments.service.ts';
-
-/** The enterprise-facing view of its manager (no internal ids of the head). */
-export function presentManager(manager: ManagerOfEnterprise) {
-  return {
-    managerUserId: manager.managerUserId,
-    managerName: manager.managerName,
-    officeId: manager.officeId,
-    officeNameZh: manager.officeNameZh,
-    officeNameEn: manager.officeNameEn,
-    phone: manager.phone,
-    email: manager.email,
-    officeAddress: manager.officeAddress,
-    assignedAt: manager.assignedAt,
-    headName: manager.headName,
-  };
-}
+import { assignManager, getManagerForViewer, presentManager } from './assignments.service.ts';
 
 /** Service-manager assignments: who looks after an enterprise, and setting it. */
 export const assignmentsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {

@@ -304,3 +304,19 @@ export async function seedAssignment(
   });
   return true;
 }
+
+/** The enterprise-facing view of its manager (no internal ids of the head). */
+export function presentManager(manager: ManagerOfEnterprise) {
+  return {
+    managerUserId: manager.managerUserId,
+    managerName: manager.managerName,
+    officeId: manager.officeId,
+    officeNameZh: manager.officeNameZh,
+    officeNameEn: manager.officeNameEn,
+    phone: manager.phone,
+    email: manager.email,
+    officeAddress: manager.officeAddress,
+    assignedAt: manager.assignedAt,
+    headName: manager.headName,
+  };
+}

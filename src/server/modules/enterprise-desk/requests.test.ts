@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, loginAs, type TestApp, type TestSession } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/dialects.ts';
 import { SAMPLE_PDF, uploadBody } from '../attachments/attachments.test-support.ts';
+import { requestMetrics } from './requests-metrics.ts';
 import { REQUEST_TIMER_QUEUE, runRequestTimer, type RequestTimerPayload } from './requests-timers.ts';
 
 const CANTEEN = '上海虹通示范餐饮管理有限公司（演示）';
@@ -514,6 +515,36 @@ describeEachDialect('enterprise desk: requests', (dialect) => {
       };
       expect(await runRequestTimer(t.runtime.deps, current)).toBe('fired');
       expect(await runRequestTimer(t.runtime.deps, current)).toBe('skipped');
+    });
+  });
+
+  describe('figures', () => {
+    it('per manager: filed, first response, resolution, on-time rate and satisfaction', async () => {
+      const rows = await requestMetrics(db(), { from: '2000-01-01', to: '2100-01-01', groupBy: 'manager' });
+      const managerId = (
+        await db()
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', 'demo-manager')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const mine = rows.find((r) => r.key === managerId)!;
+      expect(mine).toMatchObject({
+        label: '冯俊杰（店小二）',
+        filed: 5,
+        rated: 1,
+        satisfactionAvg: 4,
+        resolved: 1,
+        reopened: 2,
+      });
+      expect(mine.firstResponseHoursAvg).toBeGreaterThanOrEqual(0);
+      expect(mine.onTimeRate).toBeGreaterThan(0);
+      const districts = await requestMetrics(db(), {
+        from: '2000-01-01',
+        to: '2100-01-01',
+        groupBy: 'district',
+      });
+      expect(districts.map((d) => [d.key, d.filed])).toEqual([['310109', 5]]);
     });
   });
 });
