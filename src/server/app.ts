@@ -42,6 +42,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
 import { kioskTokenRoutes } from './modules/kiosk/kiosk-tokens.routes.ts';
 import { openPlatformRoutes } from './modules/open-platform/open-platform.routes.ts';
+import { openWebhookRoutes } from './modules/open-platform/webhooks/webhooks.routes.ts';
 import { paymentsRoutes } from './modules/payments/payments.routes.ts';
 import { paymentsFinanceRoutes } from './modules/payments/payments-finance.routes.ts';
 import { paymentReceiptRoutes } from './modules/payments/receipts/receipts.routes.ts';
@@ -147,6 +148,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(kioskRoutes, deps);
   await app.register(kioskTokenRoutes, deps);
   await app.register(openPlatformRoutes, deps);
+  await app.register(openWebhookRoutes, deps);
   await app.register(paymentsRoutes, deps);
   await app.register(paymentsFinanceRoutes, deps);
   await app.register(paymentReceiptRoutes, deps);

@@ -67,6 +67,13 @@ export interface AppConfig extends PaymentsConfig {
   smsUrl: string | undefined;
   /** DEMO ONLY: the kiosk shows the text of the SMS it sent on a panel labelled demo. */
   kioskDemoSms: boolean;
+  /** Open platform webhooks: per-attempt timeout, attempts before a delivery fails, retry backoff. */
+  webhookTimeoutMs: number;
+  webhookMaxAttempts: number;
+  webhookBackoffBaseMs: number;
+  webhookBackoffMaxMs: number;
+  /** Webhook URLs may be plain http:// and reach local/private addresses (the demo; never in production). */
+  webhookAllowLocalTargets: boolean;
   /** Open platform API calls per minute per app, and per resident (over all apps). */
   openApiRateLimitPerApp: number;
   openApiRateLimitPerResident: number;
@@ -172,6 +179,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     maxEventLoopDelayMs: int('TONGBAN_MAX_EVENT_LOOP_DELAY_MS', 0, 0, 600_000),
     ...kioskConfig(env, problems, int, bool),
     ...openPlatformConfig(env, problems, int),
+    webhookTimeoutMs: int('TONGBAN_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    webhookMaxAttempts: int('TONGBAN_WEBHOOK_MAX_ATTEMPTS', 8, 1, 20),
+    webhookBackoffBaseMs: int('TONGBAN_WEBHOOK_BACKOFF_BASE_MS', 30_000, 1, 3_600_000),
+    webhookBackoffMaxMs: int('TONGBAN_WEBHOOK_BACKOFF_MAX_MS', 6 * 3_600_000, 1, 24 * 3_600_000),
+    webhookAllowLocalTargets: bool(
+      'TONGBAN_WEBHOOK_ALLOW_LOCAL_TARGETS',
+      !['off', 'false', '0', 'no'].includes((env.TONGBAN_DEMO ?? '').toLowerCase()),
+    ),
     ...readPaymentsConfig(env, problems, int, bool, mail.publicUrl),
     ...overrides,
   };

@@ -14,6 +14,7 @@ import { paymentErrors } from '../modules/payments/payments.errors.ts';
 import { paymentReceiptErrors } from '../modules/payments/receipts/receipts.errors.ts';
 import { deskErrors } from '../modules/enterprise-desk/desk.errors.ts';
 import { deskRoomsErrors } from '../modules/enterprise-desk/desk-rooms.errors.ts';
+import { webhookErrors } from '../modules/open-platform/webhooks/webhooks.errors.ts';
 
 /** One module's error codes: HTTP status and the message in both languages. */
 export type ModuleErrorTable = Record<string, { status: number } & Record<Locale, string>>;
@@ -32,6 +33,7 @@ export const moduleErrorTables = {
   openPlatform: openPlatformErrors,
   desk: deskErrors,
   deskRooms: deskRoomsErrors,
+  webhooks: webhookErrors,
 } satisfies Record<string, ModuleErrorTable>;
 
 type Merged = (typeof moduleErrorTables)[keyof typeof moduleErrorTables];

@@ -11,6 +11,7 @@ import type { Transition, WorkflowEffect, WorkflowPlan } from '../workflow/index
 import type { ApplicationStatus, ApplicationTable } from './applications.tables.ts';
 import { issueBranchCertificate, notifyBranchOutcome } from './application-results.ts';
 import { recordEvent } from './application-events.ts';
+import { publishOpenEvent } from '../open-platform/webhooks/webhook-events.ts';
 
 export const TASK_TIMER_QUEUE = 'applications.task-timer';
 
@@ -267,6 +268,20 @@ export async function applyEffects(context: EffectContext, transition: Transitio
         break;
     }
   }
+  // Every status change passes here (submit, staff and applicant actions): partner apps the
+  // applicant consented to hear of it, through the open platform's outbox in this transaction.
+  if (outcome.status !== application.status && application.applicantPersonId)
+    await publishOpenEvent(trx, context.deps.jobs, {
+      type: 'application.status_changed',
+      personId: application.applicantPersonId,
+      data: {
+        applicationId: application.id,
+        receiptNo: application.receiptNo,
+        serviceName: { zh: application.nameZh, en: application.nameEn },
+        previousStatus: application.status,
+        status: outcome.status,
+      },
+    });
   return outcome;
 }
 

@@ -118,6 +118,12 @@ import type {
   OpenPlatformAppTable,
   OpenPlatformKeyTable,
 } from '../../modules/open-platform/open-platform.tables.ts';
+import type {
+  OpenEventTable,
+  OpenWebhookAttemptTable,
+  OpenWebhookDeliveryTable,
+  OpenWebhookSubscriptionTable,
+} from '../../modules/open-platform/webhooks/webhooks.tables.ts';
 
 export interface Database {
   districts: DistrictTable;
@@ -202,4 +208,8 @@ export interface Database {
   openPlatformApps: OpenPlatformAppTable;
   oidcPayloads: OidcPayloadTable;
   openPlatformKeys: OpenPlatformKeyTable;
+  openEvents: OpenEventTable;
+  openWebhookSubscriptions: OpenWebhookSubscriptionTable;
+  openWebhookDeliveries: OpenWebhookDeliveryTable;
+  openWebhookAttempts: OpenWebhookAttemptTable;
 }
