@@ -30,6 +30,7 @@ import { demoPopulation, NAMED_RESIDENTS } from './population.ts';
 import { SHANGHAI_DISTRICTS, demoStreets } from './shanghai-geography.ts';
 import { seedDemoCertificates } from './certificates.ts';
 import { seedDemoDesk } from './desk.ts';
+import { seedDemoInvest } from './desk-invest.ts';
 import type { CertificateSigner } from '../src/server/modules/certificates/certificate-signing.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -321,6 +322,7 @@ export async function seedDemo(
   });
   if (already) {
     await seedDemoDesk(db, DEMO_ENTERPRISES.map(demoUscc));
+    await seedDemoInvest(db);
     if (options.signer)
       await seedDemoCertificates(db, options.signer, { canteenUscc: demoUscc(DEMO_ENTERPRISES[0]!) });
     return {
@@ -425,6 +427,7 @@ export async function seedDemo(
     await appendAudit(trx, { actor: null, action: 'demo.seed', details: { accounts: DEMO_ACCOUNTS.length } });
   });
   await seedDemoDesk(db, DEMO_ENTERPRISES.map(demoUscc));
+  await seedDemoInvest(db);
   if (options.signer)
     await seedDemoCertificates(db, options.signer, { canteenUscc: demoUscc(DEMO_ENTERPRISES[0]!) });
   return {

@@ -51,6 +51,9 @@ import { messagesRoutes } from './modules/enterprise-desk/messages.routes.ts';
 import { requestsRoutes } from './modules/enterprise-desk/requests.routes.ts';
 import { workspaceRoutes } from './modules/enterprise-desk/workspace.routes.ts';
 import { visitsRoutes } from './modules/enterprise-desk/visits.routes.ts';
+import { investmentRoutes } from './modules/enterprise-desk/investment.routes.ts';
+import { policiesRoutes } from './modules/enterprise-desk/policies.routes.ts';
+import { deskMetricsRoutes } from './modules/enterprise-desk/desk-metrics.routes.ts';
 
 /**
  * Builds the Fastify app: external plugins, then the platform (errors, auth, OpenAPI), then
@@ -157,6 +160,9 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(requestsRoutes, deps);
   await app.register(workspaceRoutes, deps);
   await app.register(visitsRoutes, deps);
+  await app.register(investmentRoutes, deps);
+  await app.register(policiesRoutes, deps);
+  await app.register(deskMetricsRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
   // unknown paths fall through to the not-found handler, which serves index.html for pages.

@@ -13,6 +13,7 @@ import { openPlatformErrors } from '../modules/open-platform/open-platform.error
 import { paymentErrors } from '../modules/payments/payments.errors.ts';
 import { paymentReceiptErrors } from '../modules/payments/receipts/receipts.errors.ts';
 import { deskErrors } from '../modules/enterprise-desk/desk.errors.ts';
+import { investErrors } from '../modules/enterprise-desk/invest.errors.ts';
 import { deskRoomsErrors } from '../modules/enterprise-desk/desk-rooms.errors.ts';
 import { webhookErrors } from '../modules/open-platform/webhooks/webhooks.errors.ts';
 
@@ -32,6 +33,7 @@ export const moduleErrorTables = {
   kiosk: kioskErrors,
   openPlatform: openPlatformErrors,
   desk: deskErrors,
+  invest: investErrors,
   deskRooms: deskRoomsErrors,
   webhooks: webhookErrors,
 } satisfies Record<string, ModuleErrorTable>;

@@ -125,6 +125,21 @@ import type {
   OpenWebhookSubscriptionTable,
 } from '../../modules/open-platform/webhooks/webhooks.tables.ts';
 
+import type {
+  DeskFixedAssetInvestmentTable,
+  DeskParcelTable,
+  DeskProspectStageTable,
+  DeskProspectTable,
+  DeskZoneTable,
+} from '../../modules/enterprise-desk/investment.tables.ts';
+import type {
+  DeskPolicyBenefitTable,
+  DeskPolicyMatchTable,
+  DeskPolicyRuleVersionTable,
+  DeskPolicyRunTable,
+  DeskPolicyTable,
+} from '../../modules/enterprise-desk/policies.tables.ts';
+
 export interface Database {
   districts: DistrictTable;
   streets: StreetTable;
@@ -212,4 +227,14 @@ export interface Database {
   openWebhookSubscriptions: OpenWebhookSubscriptionTable;
   openWebhookDeliveries: OpenWebhookDeliveryTable;
   openWebhookAttempts: OpenWebhookAttemptTable;
+  deskZones: DeskZoneTable;
+  deskParcels: DeskParcelTable;
+  deskProspects: DeskProspectTable;
+  deskProspectStages: DeskProspectStageTable;
+  deskFixedAssetInvestment: DeskFixedAssetInvestmentTable;
+  deskPolicies: DeskPolicyTable;
+  deskPolicyRuleVersions: DeskPolicyRuleVersionTable;
+  deskPolicyMatches: DeskPolicyMatchTable;
+  deskPolicyBenefits: DeskPolicyBenefitTable;
+  deskPolicyRuns: DeskPolicyRunTable;
 }
