@@ -96,26 +96,33 @@ export function installOpenApiAuth(app: FastifyInstance, deps: AppDeps, holder: 
       if (OPEN_SCOPES[needed].perResident && !caller) throw new AppError('OPEN_RESIDENT_REQUIRED');
     }
   });
-  const limited = (what: 'app' | 'resident', max: number) =>
-    app.rateLimit({
-      max,
-      timeWindow: 60_000,
-      // The per-resident limit counts resident tokens only (client credentials act for nobody).
-      ...(what === 'resident' ? { allowList: (request: FastifyRequest) => !request.openToken?.subject } : {}),
-      keyGenerator: (request) =>
-        what === 'app'
-          ? `open-app:${request.openToken?.app.id ?? request.ip}`
-          : `open-resident:${request.openToken?.subject ?? request.openToken?.app.id ?? request.ip}`,
-      errorResponseBuilder: (_request, context) =>
-        new AppError(what === 'app' ? 'OPEN_RATE_LIMITED_APP' : 'OPEN_RATE_LIMITED_RESIDENT', {
-          seconds: Math.max(1, Math.ceil(context.ttl / 1000)),
-          max: context.max,
-        }),
-    });
-  const perApp = limited('app', deps.config.openApiRateLimitPerApp);
-  const perResident = limited('resident', deps.config.openApiRateLimitPerResident);
-  app.addHook('preHandler', perApp);
-  app.addHook('preHandler', perResident);
+  // Two counters per request (the app's, and the resident's over all apps), in-process like the
+  // other limits of the platform; either answers 429 with Retry-After in the caller's language.
+  const perApp = app.createRateLimit({
+    max: deps.config.openApiRateLimitPerApp,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `open-app:${request.openToken?.app.id ?? request.ip}`,
+  });
+  const perResident = app.createRateLimit({
+    max: deps.config.openApiRateLimitPerResident,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `open-resident:${request.openToken?.subject ?? ''}`,
+    // Client-credentials tokens act for nobody: only the app's counter applies.
+    allowList: (request) => !request.openToken?.subject,
+  });
+  app.addHook('preHandler', async (request, reply) => {
+    for (const [limit, code] of [
+      [perApp, 'OPEN_RATE_LIMITED_APP'],
+      [perResident, 'OPEN_RATE_LIMITED_RESIDENT'],
+    ] as const) {
+      const result = await limit(request);
+      if (result.isAllowed || !result.isExceeded) continue;
+      reply.header('retry-after', String(result.ttlInSeconds));
+      reply.header('x-ratelimit-limit', String(result.max));
+      reply.header('x-ratelimit-remaining', '0');
+      throw new AppError(code, { seconds: result.ttlInSeconds, max: result.max });
+    }
+  });
 }
 
 /** The token of a route behind installOpenApiAuth. */

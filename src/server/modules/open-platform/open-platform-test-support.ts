@@ -139,10 +139,13 @@ export async function answer(
 export async function authorizeAndGetTokens(
   app: FastifyInstance,
   config: client.Configuration,
-  options: { scope: string; username?: string; session?: TestSession },
+  options: { scope: string; username?: string; session?: TestSession; redirectUri?: string },
 ) {
   const session = options.session ?? (await loginAs(app, options.username ?? 'demo-resident'));
-  const start = await startAuthorization(app, config, { scope: options.scope });
+  const start = await startAuthorization(app, config, {
+    scope: options.scope,
+    redirectUri: options.redirectUri,
+  });
   const callback = await answer(app, start, session);
   const tokens = await client.authorizationCodeGrant(
     config,
