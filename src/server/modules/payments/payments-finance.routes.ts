@@ -183,9 +183,10 @@ export const paymentsFinanceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
       async (request) => {
         const rawBody = typeof request.body === 'string' ? request.body : '';
         const provider = deps.paymentProvider;
-        if (request.params.providerId !== provider.id) {
+        const { providerId } = request.params as { providerId: string };
+        if (providerId !== provider.id) {
           await logNotification(deps.database.db, {
-            providerId: request.params.providerId.slice(0, 64),
+            providerId: providerId.slice(0, 64),
             source: 'notify',
             outcome: 'refused',
             reason: 'unknown_provider',

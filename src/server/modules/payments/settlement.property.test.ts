@@ -8,30 +8,23 @@
 import fc from 'fast-check';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signNotification } from '../../../../demo/payment-provider/protocol.ts';
-import {
-  DEMO_MERCHANT_ID,
-  DEMO_MERCHANT_KEY,
-  DEMO_MERCHANT_SECRET,
-} from '../../../../demo/payment-provider/demo-key.ts';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/dialects.ts';
 import { AppError } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/db/database.ts';
 import { ledgerBalance, ledgerIsBalanced } from './ledger.ts';
-import { DemoPayProvider } from './providers/demo-pay-provider.ts';
+import {
+  insertPendingOrder,
+  signedNotification,
+  verifyingProvider,
+  type PendingOrderFixture,
+} from './payments.test-support.ts';
 import { handleProviderNotification } from './provider-notify.service.ts';
 import { applyProviderOrderState } from './settlement.ts';
 
 type Fate = 'paid' | 'closed' | 'failed';
 
-interface Fixture {
-  orderId: string;
-  merchantOrderNo: string;
-  providerOrderNo: string;
-  totalFen: number;
-  payableIds: string[];
-  utilityItems: number;
+interface Fixture extends PendingOrderFixture {
   fate: Fate;
 }
 
@@ -50,134 +43,39 @@ type Event =
 describeEachDialect('settlement under any interleaving of callbacks and queries', (dialect) => {
   let t: TestApp;
   let personId: string;
+  let userId: string;
   let run = 0;
-  const provider = new DemoPayProvider({
-    baseUrl: 'http://127.0.0.1:9',
-    merchantId: DEMO_MERCHANT_ID,
-    merchantKey: DEMO_MERCHANT_KEY,
-    merchantSecret: DEMO_MERCHANT_SECRET,
-    timeoutMs: 100,
-    retries: 0,
-  });
+  const provider = verifyingProvider();
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    const person = await t.runtime.deps.database.db
+    const user = await t.runtime.deps.database.db
       .selectFrom('users')
-      .select('personId')
+      .select(['id', 'personId'])
       .where('username', '=', 'demo-resident')
       .executeTakeFirstOrThrow();
-    personId = person.personId!;
+    personId = user.personId!;
+    userId = user.id;
   });
   afterAll(() => t.close());
 
   /** Pending orders with their payables held, as createPayment leaves them. */
   async function makeOrders(fates: { fate: Fate; amounts: number[] }[]): Promise<Fixture[]> {
-    const db = t.runtime.deps.database.db;
     const fixtures: Fixture[] = [];
-    for (const [index, { fate, amounts }] of fates.entries()) {
+    for (const { fate, amounts } of fates) {
       run += 1;
-      const orderId = uuidv7();
-      const merchantOrderNo = `TBPROP${run}X${index}`;
-      const now = nowIso();
-      const payableIds = amounts.map(() => uuidv7());
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('paymentOrders')
-          .values({
-            id: orderId,
-            merchantOrderNo,
-            payerUserId: (await trx
-              .selectFrom('users')
-              .select('id')
-              .where('username', '=', 'demo-resident')
-              .executeTakeFirstOrThrow())!.id,
-            payerPersonId: personId,
-            payerEnterpriseId: null,
-            providerId: provider.id,
-            providerOrderNo: `DP${run}X${index}`,
-            providerTxnNo: null,
-            totalFen: amounts.reduce((a, b) => a + b, 0),
-            refundedFen: 0,
-            state: 'pending',
-            description: 'property',
-            channel: 'online',
-            payUrl: 'http://pay',
-            qrContent: 'qr',
-            returnPath: '/',
-            idempotencyKey: `prop-${run}-${index}`,
-            requestHash: 'x',
-            createdAt: now,
-            updatedAt: now,
-            expiresAt: new Date(Date.now() + 900_000).toISOString(),
-            paidAt: null,
-            closedAt: null,
-            endReason: null,
-            lastQueriedAt: null,
-          })
-          .execute();
-        for (const [i, amountFen] of amounts.entries()) {
-          const utility = i % 2 === 0;
-          await trx
-            .insertInto('payables')
-            .values({
-              id: payableIds[i]!,
-              kind: utility ? 'utility_bill' : 'traffic_fine',
-              externalRef: `PROP-${run}-${index}-${i}`,
-              payerPersonId: personId,
-              payerEnterpriseId: null,
-              titleZh: `测试账单 ${i}`,
-              titleEn: `Test bill ${i}`,
-              amountFen,
-              beneficiaryCode: utility ? 'utility:water' : 'office:police-traffic-310109',
-              beneficiaryNameZh: '收款方',
-              beneficiaryNameEn: 'Payee',
-              beneficiaryOfficeId: null,
-              utilityKind: utility ? 'water' : null,
-              accountNumber: utility ? 'W0000001' : null,
-              billMonth: utility ? '2026-10' : null,
-              applicationId: null,
-              dueDate: null,
-              status: 'unpaid',
-              inFlightOrderId: orderId,
-              paidOrderId: null,
-              paidAt: null,
-              refundedFen: 0,
-              createdAt: now,
-              updatedAt: now,
-            })
-            .execute();
-          await trx
-            .insertInto('paymentOrderItems')
-            .values({ id: uuidv7(), orderId, payableId: payableIds[i]!, amountFen, refundedFen: 0 })
-            .execute();
-        }
+      const fixture = await insertPendingOrder(t.runtime.deps.database.db, {
+        payerUserId: userId,
+        payerPersonId: personId,
+        providerId: provider.id,
+        amounts,
       });
-      fixtures.push({
-        orderId,
-        merchantOrderNo,
-        providerOrderNo: `DP${run}X${index}`,
-        totalFen: amounts.reduce((a, b) => a + b, 0),
-        payableIds,
-        utilityItems: amounts.filter((_, i) => i % 2 === 0).length,
-        fate,
-      });
+      fixtures.push({ ...fixture, fate });
     }
     return fixtures;
   }
 
-  function signed(body: Record<string, unknown>, forged: boolean) {
-    const rawBody = JSON.stringify({ merchantId: DEMO_MERCHANT_ID, ...body });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const secret = forged ? 'not-the-secret' : DEMO_MERCHANT_SECRET;
-    return {
-      rawBody,
-      headers: {
-        'x-demopay-timestamp': String(timestamp),
-        'x-demopay-signature': signNotification(secret, timestamp, rawBody),
-      },
-    };
-  }
+  const signed = signedNotification;
 
   async function deliver(fixtures: Fixture[], event: Event): Promise<void> {
     const deps = t.runtime.deps;
