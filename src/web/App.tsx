@@ -147,6 +147,17 @@ const ReceiptCheckPage = lazy(() =>
   import('./pages/payments/ReceiptCheckPage.tsx').then((module) => ({ default: module.ReceiptCheckPage })),
 );
 
+// The open platform: the authorization page partner apps send residents to, partners' apps, review.
+const AuthorizePage = lazy(() =>
+  import('./pages/open-platform/AuthorizePage.tsx').then((module) => ({ default: module.AuthorizePage })),
+);
+const PartnerAppsPage = lazy(() =>
+  import('./pages/open-platform/PartnerAppsPage.tsx').then((module) => ({ default: module.PartnerAppsPage })),
+);
+const OpenPlatformReviewPage = lazy(() =>
+  import('./pages/open-platform/AdminReviewPage.tsx').then((module) => ({ default: module.AdminReviewPage })),
+);
+
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingStatus />}>{children}</Suspense>;
 }
@@ -396,6 +407,15 @@ export function App() {
                 ['payments/orders/:id', <PaymentResultPage key="result" />],
                 ['payments/orders/:id/receipt', <PaymentReceiptPage key="receipt" />],
                 ['payments/receipts/check', <ReceiptCheckPage key="check" />],
+              ] as const
+            ).map(([path, page]) => (
+              <Route key={path} path={path} element={<Loading>{page}</Loading>} />
+            ))}
+            {(
+              [
+                ['open-platform', <PartnerAppsPage key="partner" />],
+                ['open-platform/authorize/:uid', <AuthorizePage key="authorize" />],
+                ['admin/open-platform', <OpenPlatformReviewPage key="review" />],
               ] as const
             ).map(([path, page]) => (
               <Route key={path} path={path} element={<Loading>{page}</Loading>} />

@@ -24,6 +24,8 @@ import enFacilityConsole from './facilities-console.en.json' with { type: 'json'
 import zhFacilityConsole from './facilities-console.zh-CN.json' with { type: 'json' };
 import enPayments from './payments.en.json' with { type: 'json' };
 import zhPayments from './payments.zh-CN.json' with { type: 'json' };
+import enOpenPlatform from './open-platform.en.json' with { type: 'json' };
+import zhOpenPlatform from './open-platform.zh-CN.json' with { type: 'json' };
 
 export const zhCN = {
   ...zhCore,
@@ -38,6 +40,7 @@ export const zhCN = {
   ...zhFacilityConsole,
   ...zhEditorExtra,
   ...zhPayments,
+  ...zhOpenPlatform,
 };
 export const en = {
   ...enCore,
@@ -52,4 +55,5 @@ export const en = {
   ...enFacilityConsole,
   ...enEditorExtra,
   ...enPayments,
+  ...enOpenPlatform,
 };

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from '../../i18n/index.ts';
+import { scopeKey } from '../open-platform/open-platform-api.ts';
 import { Link } from 'react-router-dom';
 import type { ApiError } from '../../api/client.ts';
 import {
@@ -81,6 +83,10 @@ function Consents() {
 }
 
 function fieldLabel(apps: SharingApp[], consent: Consent, name: string, language: string): string {
+  // Consents given on the open platform's authorization page for data that is not a register
+  // (my applications, filing for me) carry the scope as their one field.
+  if (consent.register === 'open_platform')
+    return i18n.t(`openPlatform.scopes.${scopeKey(name)}.name`, { lng: language });
   const field = apps
     .find((a) => a.id === consent.appId)
     ?.offers.find((o) => o.register === consent.register)
