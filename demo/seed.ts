@@ -30,6 +30,7 @@ import { demoPopulation, NAMED_RESIDENTS } from './population.ts';
 import { SHANGHAI_DISTRICTS, demoStreets } from './shanghai-geography.ts';
 import { seedDemoCertificates } from './certificates.ts';
 import { seedDemoDesk } from './desk.ts';
+import { seedDemoDeskRooms } from './desk-rooms.ts';
 import { seedDemoInvest } from './desk-invest.ts';
 import type { CertificateSigner } from '../src/server/modules/certificates/certificate-signing.ts';
 
@@ -322,6 +323,7 @@ export async function seedDemo(
   });
   if (already) {
     await seedDemoDesk(db, DEMO_ENTERPRISES.map(demoUscc));
+    await seedDemoDeskRooms(db, DEMO_PASSWORD, population.idNumbers.liuqiang!);
     await seedDemoInvest(db);
     if (options.signer)
       await seedDemoCertificates(db, options.signer, { canteenUscc: demoUscc(DEMO_ENTERPRISES[0]!) });

@@ -51,6 +51,8 @@ import { messagesRoutes } from './modules/enterprise-desk/messages.routes.ts';
 import { requestsRoutes } from './modules/enterprise-desk/requests.routes.ts';
 import { workspaceRoutes } from './modules/enterprise-desk/workspace.routes.ts';
 import { visitsRoutes } from './modules/enterprise-desk/visits.routes.ts';
+import { roomsRoutes } from './modules/enterprise-desk/rooms.routes.ts';
+import { projectsRoutes } from './modules/enterprise-desk/projects.routes.ts';
 import { investmentRoutes } from './modules/enterprise-desk/investment.routes.ts';
 import { policiesRoutes } from './modules/enterprise-desk/policies.routes.ts';
 import { deskMetricsRoutes } from './modules/enterprise-desk/desk-metrics.routes.ts';
@@ -160,6 +162,8 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(requestsRoutes, deps);
   await app.register(workspaceRoutes, deps);
   await app.register(visitsRoutes, deps);
+  await app.register(roomsRoutes, deps);
+  await app.register(projectsRoutes, deps);
   await app.register(investmentRoutes, deps);
   await app.register(policiesRoutes, deps);
   await app.register(deskMetricsRoutes, deps);

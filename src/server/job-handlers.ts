@@ -8,6 +8,7 @@ import { registerFacilitiesJobs } from './modules/facilities/facility-utilisatio
 import { registerNotificationsJobs } from './modules/notifications/notifications.jobs.ts';
 import { registerPaymentsJobs } from './modules/payments/payments.jobs.ts';
 import { registerDeskRequestJobs } from './modules/enterprise-desk/requests-timers.ts';
+import { registerDeskRoomsJobs } from './modules/enterprise-desk/rooms.jobs.ts';
 import { registerPolicyJobs } from './modules/enterprise-desk/policies.jobs.ts';
 import { registerOpenWebhookJobs } from './modules/open-platform/webhooks/webhooks.jobs.ts';
 
@@ -19,6 +20,7 @@ export function registerJobHandlers(deps: AppDeps): void {
   registerNotificationsJobs(deps);
   registerPaymentsJobs(deps);
   registerDeskRequestJobs(deps);
+  registerDeskRoomsJobs(deps);
   registerPolicyJobs(deps);
   registerOpenWebhookJobs(deps);
 }

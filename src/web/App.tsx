@@ -147,6 +147,29 @@ const ReceiptCheckPage = lazy(() =>
   import('./pages/payments/ReceiptCheckPage.tsx').then((module) => ({ default: module.ReceiptCheckPage })),
 );
 
+// The enterprise desk: workspace, the manager's desk, messages, requests (诉求) and the office queue.
+const DeskWorkspacePage = lazy(() =>
+  import('./pages/desk/workspace/WorkspacePage.tsx').then((module) => ({ default: module.WorkspacePage })),
+);
+const DeskManagerPage = lazy(() =>
+  import('./pages/desk/workspace/ManagerDeskPage.tsx').then((module) => ({ default: module.ManagerDeskPage })),
+);
+const DeskThreadPage = lazy(() =>
+  import('./pages/desk/workspace/ThreadPage.tsx').then((module) => ({ default: module.ThreadPage })),
+);
+const DeskRequestsPage = lazy(() =>
+  import('./pages/desk/requests/MyRequestsPage.tsx').then((module) => ({ default: module.MyRequestsPage })),
+);
+const DeskNewRequestPage = lazy(() =>
+  import('./pages/desk/requests/NewRequestPage.tsx').then((module) => ({ default: module.NewRequestPage })),
+);
+const DeskRequestPage = lazy(() =>
+  import('./pages/desk/requests/RequestPage.tsx').then((module) => ({ default: module.RequestPage })),
+);
+const DeskOfficePage = lazy(() =>
+  import('./pages/desk/requests/OfficeQueuePage.tsx').then((module) => ({ default: module.OfficeQueuePage })),
+);
+
 // The open platform: the authorization page partner apps send residents to, partners' apps, review.
 const AuthorizePage = lazy(() =>
   import('./pages/open-platform/AuthorizePage.tsx').then((module) => ({ default: module.AuthorizePage })),
@@ -416,6 +439,19 @@ export function App() {
                 ['open-platform', <PartnerAppsPage key="partner" />],
                 ['open-platform/authorize/:uid', <AuthorizePage key="authorize" />],
                 ['admin/open-platform', <OpenPlatformReviewPage key="review" />],
+              ] as const
+            ).map(([path, page]) => (
+              <Route key={path} path={path} element={<Loading>{page}</Loading>} />
+            ))}
+            {(
+              [
+                ['desk', <DeskWorkspacePage key="desk" />],
+                ['desk/manager', <DeskManagerPage key="desk-manager" />],
+                ['desk/messages/:enterpriseId', <DeskThreadPage key="desk-thread" />],
+                ['desk/requests', <DeskRequestsPage key="desk-requests" />],
+                ['desk/requests/new', <DeskNewRequestPage key="desk-new-request" />],
+                ['desk/requests/:id', <DeskRequestPage key="desk-request" />],
+                ['desk/office', <DeskOfficePage key="desk-office" />],
               ] as const
             ).map(([path, page]) => (
               <Route key={path} path={path} element={<Loading>{page}</Loading>} />

@@ -88,6 +88,13 @@ export function Layout() {
                   {t('payments.navLink')}
                 </NavLink>
               </li>
+              {session.state.status === 'signedIn' && session.state.me.user.kind !== 'admin' && (
+                <li>
+                  <NavLink to="/desk" className="site-nav__link">
+                    {t('desk.navLink')}
+                  </NavLink>
+                </li>
+              )}
               {isOperator && (
                 <li>
                   <NavLink to="/facilities/console" className="site-nav__link">

@@ -24,6 +24,8 @@ import enFacilityConsole from './facilities-console.en.json' with { type: 'json'
 import zhFacilityConsole from './facilities-console.zh-CN.json' with { type: 'json' };
 import enPayments from './payments.en.json' with { type: 'json' };
 import zhPayments from './payments.zh-CN.json' with { type: 'json' };
+import enDesk from './desk.en.json' with { type: 'json' };
+import zhDesk from './desk.zh-CN.json' with { type: 'json' };
 import enOpenPlatform from './open-platform.en.json' with { type: 'json' };
 import zhOpenPlatform from './open-platform.zh-CN.json' with { type: 'json' };
 
@@ -40,6 +42,7 @@ export const zhCN = {
   ...zhFacilityConsole,
   ...zhEditorExtra,
   ...zhPayments,
+  ...zhDesk,
   ...zhOpenPlatform,
 };
 export const en = {
@@ -55,5 +58,6 @@ export const en = {
   ...enFacilityConsole,
   ...enEditorExtra,
   ...enPayments,
+  ...enDesk,
   ...enOpenPlatform,
 };

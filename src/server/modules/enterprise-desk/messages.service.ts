@@ -98,7 +98,7 @@ export async function postMessage(
           ? { zh: `${enterpriseName} 发来留言`, en: `A message from ${enterpriseName}` }
           : { zh: '服务专员（店小二）发来留言', en: 'A message from your service manager' },
       body: { zh: row.body.slice(0, 200), en: row.body.slice(0, 200) },
-      link: side === 'enterprise' ? `/desk/manager/messages/${enterpriseId}` : '/desk/messages',
+      link: `/desk/messages/${enterpriseId}`,
       object: { type: 'desk_thread', id: enterpriseId },
     });
     await appendAudit(trx, {

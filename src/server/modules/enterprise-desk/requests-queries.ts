@@ -225,3 +225,22 @@ export async function listOfficeParts(db: Db, principal: Principal, status?: 'op
     resolutionDueAt: r.resolutionDueAt,
   }));
 }
+
+/** The offices the desk may route the request to: its district's and the city-wide bodies. */
+export async function listRouteOffices(db: Db, principal: Principal, id: string) {
+  const row = await findRequest(db, id);
+  if (!row) throw new AppError('DESK_REQUEST_NOT_FOUND');
+  if ((await viewerOf(db, principal, row)) !== 'manager') throw new AppError('DESK_REQUEST_NOT_FOUND');
+  const offices = [...(await listOffices(db, { districtCode: row.districtCode })), ...(await cityOffices(db))];
+  return offices.map((o) => ({
+    id: o.id,
+    code: o.code,
+    nameZh: o.nameZh,
+    nameEn: o.nameEn,
+    isStreet: o.streetCode !== null,
+  }));
+}
+
+async function cityOffices(db: Db) {
+  return (await listOffices(db)).filter((o) => o.districtCode === null);
+}

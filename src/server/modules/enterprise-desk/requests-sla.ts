@@ -5,26 +5,7 @@ import {
   shanghaiDate,
   type WorkingDayCalendar,
 } from '../../platform/calendar/working-days.ts';
-import type { RequestCategory } from './requests.tables.ts';
-
-export interface RequestTargets {
-  /** Working hours (09:00–17:00 of working days) until the manager's first response. */
-  firstResponseHours: number;
-  /** Working days (counted from the next day, like every deadline) until it is answered. */
-  resolutionDays: number;
-}
-
-/** The desk's published targets (有求必应: urgent matters of doing business get the shortest). */
-export const REQUEST_TARGETS: Record<RequestCategory, RequestTargets> = {
-  site_premises: { firstResponseHours: 4, resolutionDays: 10 },
-  permits: { firstResponseHours: 4, resolutionDays: 5 },
-  hiring: { firstResponseHours: 8, resolutionDays: 10 },
-  financing: { firstResponseHours: 8, resolutionDays: 15 },
-  policy_question: { firstResponseHours: 4, resolutionDays: 3 },
-  dispute: { firstResponseHours: 4, resolutionDays: 15 },
-  construction: { firstResponseHours: 4, resolutionDays: 10 },
-  other: { firstResponseHours: 8, resolutionDays: 10 },
-};
+import { REQUEST_TARGETS, type RequestCategory } from '../../../contracts/desk-requests.ts';
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DAY_START_HOUR = 9;

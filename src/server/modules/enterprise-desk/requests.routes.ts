@@ -10,6 +10,7 @@ import {
   listDeskRequests,
   listMyRequests,
   listOfficeParts,
+  listRouteOffices,
   readRequestAttachment,
 } from './requests-queries.ts';
 import {
@@ -147,6 +148,32 @@ export const requestsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, de
       },
     },
     async (request) => getRequest(db, requirePrincipal(request), request.params.id, request.id),
+  );
+
+  app.get(
+    '/api/v1/desk/requests/:id/route-offices',
+    {
+      config: { access: access.staff('service_manager', 'office_admin') },
+      schema: {
+        tags: TAGS,
+        summary: "Offices the request may be routed to: its district's and the city-wide bodies (its desk)",
+        params: RequestIdParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                code: Type.String(),
+                nameZh: Type.String(),
+                nameEn: Type.String(),
+                isStreet: Type.Boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listRouteOffices(db, requirePrincipal(request), request.params.id) }),
   );
 
   app.get(

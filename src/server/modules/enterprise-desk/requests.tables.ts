@@ -1,14 +1,6 @@
-export const REQUEST_CATEGORIES = [
-  'site_premises',
-  'permits',
-  'hiring',
-  'financing',
-  'policy_question',
-  'dispute',
-  'construction',
-  'other',
-] as const;
-export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
+import type { RequestCategory } from '../../../contracts/desk-requests.ts';
+
+export { REQUEST_CATEGORIES, type RequestCategory } from '../../../contracts/desk-requests.ts';
 
 /**
  * submitted → accepted (the manager's first response) → answered (by the manager, or when every
