@@ -15,7 +15,7 @@ import { applyProviderOrderState } from './settlement.ts';
 const BASE = '/api/v1/payments';
 let keys = 0;
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 8000): Promise<T> {
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 25_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

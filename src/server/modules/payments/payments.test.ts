@@ -21,7 +21,7 @@ const BASE = '/api/v1/payments';
 let keySeq = 0;
 const newKey = () => `test-key-${Date.now()}-${(keySeq += 1)}`;
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 8000): Promise<T> {
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 25_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -296,6 +296,25 @@ describeEachDialect('payments', (dialect) => {
       expect(freed).toMatchObject({ status: 'unpaid', inFlight: false });
     });
 
+    it('lets only one of eight concurrent payments (different keys) of one bill start', async () => {
+      const unpaid = (await call(resident, 'GET', `${BASE}/payables?status=unpaid`)).json() as PayableList;
+      const target = unpaid.items.find((p) => !p.inFlight);
+      if (!target) throw new Error('no unpaid payable left');
+      const answers = await Promise.all(Array.from({ length: 8 }, () => pay(resident, [target.id])));
+      const winners = answers.filter((a) => a.statusCode === 201);
+      expect(winners).toHaveLength(1);
+      for (const loser of answers.filter((a) => a.statusCode !== 201)) {
+        expect(loser.statusCode).toBe(409);
+        expect(loser.json().error.code).toBe('PAYMENT_PAYABLE_IN_FLIGHT');
+      }
+      const winner = winners[0]!.json() as CreatePaymentResult;
+      t.payments!.pay(winner.order.merchantOrderNo, 'failed');
+      await waitFor(async () => {
+        const now = await orderOf(resident, winner.order.id);
+        return now.state === 'failed' ? now : undefined;
+      }, 'the failed notification');
+    });
+
     it('settles an order whose callback was dropped, by asking the provider when the payer looks', async () => {
       const provider = t.payments!.provider.provider;
       const unpaid = (await call(resident, 'GET', `${BASE}/payables?status=unpaid`)).json() as PayableList;
@@ -393,6 +412,23 @@ describeEachDialect('payments', (dialect) => {
       const rejected = await call(admin, 'POST', `${BASE}/refunds/${rest.id}/reject`, { note: '不行' });
       expect(rejected.json().error.code).toBe('PAYMENT_REFUND_SAME_PERSON');
     });
+  });
+
+  it('accepts only one of four concurrent full refund requests of one item', async () => {
+    const orders = (await call(resident, 'GET', `${BASE}/orders`)).json() as { items: PaymentOrderDetail[] };
+    const paid = orders.items.find((o) => o.state === 'paid' && o.refundedFen === 0)!;
+    const item = paid.items[0]!;
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        call(resident, 'POST', `${BASE}/orders/${paid.id}/refunds`, {
+          payableId: item.payableId,
+          reason: '重复申请',
+        }),
+      ),
+    );
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
+    for (const refused of answers.filter((a) => a.statusCode !== 201))
+      expect(refused.json().error.code).toBe('PAYMENT_REFUND_NOT_REFUNDABLE');
   });
 
   it('shows the ledger to platform admins only', async () => {

@@ -12,7 +12,7 @@ import { sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Principal } from '../../platform/auth/access.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { nowIso, type Db } from '../../platform/db/database.ts';
+import { dialectOf, nowIso, type Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/notify.ts';
@@ -139,6 +139,14 @@ export async function requestRefund(
 
   const refundId = uuidv7();
   await db.transaction().execute(async (trx) => {
+    // The item locked (PostgreSQL; SQLite writes one at a time), so two requests at once cannot
+    // both claim what is left of it.
+    let held = trx
+      .selectFrom('paymentOrderItems')
+      .select(['amountFen', 'refundedFen'])
+      .where('id', '=', item.id);
+    if (dialectOf(trx) === 'postgres') held = held.forUpdate();
+    const current = await held.executeTakeFirstOrThrow();
     const pending = await trx
       .selectFrom('paymentRefunds')
       .select(sql<string | number>`coalesce(sum(amount_fen), 0)`.as('fen'))
@@ -146,7 +154,7 @@ export async function requestRefund(
       .where('payableId', '=', input.payableId)
       .where('state', 'in', PENDING_REFUND_STATES)
       .executeTakeFirstOrThrow();
-    const remaining = item.amountFen - item.refundedFen - Number(pending.fen);
+    const remaining = current.amountFen - current.refundedFen - Number(pending.fen);
     const amountFen = input.amountFen ?? remaining;
     if (remaining <= 0)
       throw new AppError(
