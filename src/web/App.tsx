@@ -181,6 +181,26 @@ const OpenPlatformReviewPage = lazy(() =>
   import('./pages/open-platform/AdminReviewPage.tsx').then((module) => ({ default: module.AdminReviewPage })),
 );
 
+// The enterprise desk's investment pipeline, policy library (政策找企业) and figures: loaded on first use.
+const DeskInvestmentPage = lazy(() =>
+  import('./pages/desk/investment/InvestmentPage.tsx').then((m) => ({ default: m.InvestmentPage })),
+);
+const DeskProspectPage = lazy(() =>
+  import('./pages/desk/investment/ProspectPage.tsx').then((m) => ({ default: m.ProspectPage })),
+);
+const DeskEnterprisePoliciesPage = lazy(() =>
+  import('./pages/desk/policies/EnterprisePoliciesPage.tsx').then((m) => ({ default: m.EnterprisePoliciesPage })),
+);
+const DeskPolicyLibraryPage = lazy(() =>
+  import('./pages/desk/policies/PolicyLibraryPage.tsx').then((m) => ({ default: m.PolicyLibraryPage })),
+);
+const DeskPolicyEditorPage = lazy(() =>
+  import('./pages/desk/policies/PolicyEditorPage.tsx').then((m) => ({ default: m.PolicyEditorPage })),
+);
+const DeskMetricsPage = lazy(() =>
+  import('./pages/desk/metrics/DeskMetricsPage.tsx').then((m) => ({ default: m.DeskMetricsPage })),
+);
+
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingStatus />}>{children}</Suspense>;
 }
@@ -452,6 +472,18 @@ export function App() {
                 ['desk/requests/new', <DeskNewRequestPage key="desk-new-request" />],
                 ['desk/requests/:id', <DeskRequestPage key="desk-request" />],
                 ['desk/office', <DeskOfficePage key="desk-office" />],
+              ] as const
+            ).map(([path, page]) => (
+              <Route key={path} path={path} element={<Loading>{page}</Loading>} />
+            ))}
+            {(
+              [
+                ['desk/investment', <DeskInvestmentPage key="desk-investment" />],
+                ['desk/investment/prospects/:id', <DeskProspectPage key="desk-prospect" />],
+                ['desk/policies', <DeskEnterprisePoliciesPage key="desk-policies" />],
+                ['desk/policies/library', <DeskPolicyLibraryPage key="desk-policy-library" />],
+                ['desk/policies/library/:id', <DeskPolicyEditorPage key="desk-policy-editor" />],
+                ['desk/metrics', <DeskMetricsPage key="desk-metrics" />],
               ] as const
             ).map(([path, page]) => (
               <Route key={path} path={path} element={<Loading>{page}</Loading>} />

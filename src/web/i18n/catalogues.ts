@@ -28,8 +28,11 @@ import enDesk from './desk.en.json' with { type: 'json' };
 import zhDesk from './desk.zh-CN.json' with { type: 'json' };
 import enOpenPlatform from './open-platform.en.json' with { type: 'json' };
 import zhOpenPlatform from './open-platform.zh-CN.json' with { type: 'json' };
+import enDeskInvest from './desk-invest.en.json' with { type: 'json' };
+import zhDeskInvest from './desk-invest.zh-CN.json' with { type: 'json' };
 
 export const zhCN = {
+  ...zhDeskInvest,
   ...zhCore,
   ...zhNotifications,
   ...zhForms,
@@ -46,6 +49,7 @@ export const zhCN = {
   ...zhOpenPlatform,
 };
 export const en = {
+  ...enDeskInvest,
   ...enCore,
   ...enNotifications,
   ...enForms,

@@ -22,9 +22,10 @@ describeEachDialect('enterprise desk: metrics', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     t.runtime.deps.clock.now = () => new Date('2026-11-25T04:00:00Z');
-    [manager, admin, agent, clerkPudong] = await Promise.all(
-      ['demo-manager', 'demo-admin', 'demo-enterprise', 'demo-clerk-pudong'].map((u) => loginAs(t.app, u)),
-    );
+    manager = await loginAs(t.app, 'demo-manager');
+    admin = await loginAs(t.app, 'demo-admin');
+    agent = await loginAs(t.app, 'demo-enterprise');
+    clerkPudong = await loginAs(t.app, 'demo-clerk-pudong');
     const users = await db().selectFrom('users').select(['id', 'username']).execute();
     managerId = users.find((u) => u.username === 'demo-manager')!.id;
     const filer = users.find((u) => u.username === 'demo-enterprise')!.id;

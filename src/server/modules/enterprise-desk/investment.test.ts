@@ -39,9 +39,10 @@ describeEachDialect('enterprise desk: investment pipeline', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     t.runtime.deps.clock.now = () => new Date('2026-11-25T04:00:00Z');
-    [manager, deskHead, admin, agent] = await Promise.all(
-      ['demo-manager', 'demo-desk-head', 'demo-admin', 'demo-enterprise'].map((u) => loginAs(t.app, u)),
-    );
+    manager = await loginAs(t.app, 'demo-manager');
+    deskHead = await loginAs(t.app, 'demo-desk-head');
+    admin = await loginAs(t.app, 'demo-admin');
+    agent = await loginAs(t.app, 'demo-enterprise');
     // A service manager of 浦东新区商务委: another district.
     const office = await db()
       .selectFrom('offices')

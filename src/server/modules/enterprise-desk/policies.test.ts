@@ -50,16 +50,12 @@ describeEachDialect('enterprise desk: policies that find the enterprise', (diale
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    [admin, deskHead, manager, samrAdmin, agent, resident] = await Promise.all(
-      [
-        'demo-admin',
-        'demo-desk-head',
-        'demo-manager',
-        'demo-office-admin',
-        'demo-enterprise',
-        'demo-resident',
-      ].map((username) => loginAs(t.app, username)),
-    );
+    admin = await loginAs(t.app, 'demo-admin');
+    deskHead = await loginAs(t.app, 'demo-desk-head');
+    manager = await loginAs(t.app, 'demo-manager');
+    samrAdmin = await loginAs(t.app, 'demo-office-admin');
+    agent = await loginAs(t.app, 'demo-enterprise');
+    resident = await loginAs(t.app, 'demo-resident');
     for (const row of await db().selectFrom('enterprises').select(['id', 'name']).execute())
       ids[row.name] = row.id;
     // The seeded published policies are queued for matching when the app starts.
