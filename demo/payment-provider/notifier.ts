@@ -14,13 +14,7 @@ export interface NotifierStats {
 }
 
 export class Notifier {
-  readonly stats: NotifierStats = {
-    attempts: 0,
-    delivered: 0,
-    failedAttempts: 0,
-    duplicatesSent: 0,
-    dropped: 0,
-  };
+  private readonly counts = { attempts: 0, delivered: 0, failedAttempts: 0, duplicatesSent: 0 };
   private readonly inFlight = new Set<string>();
   /** Held first deliveries while `reorder` is on; flushed in reverse every 200 ms. */
   private held: OutgoingNotification[] = [];
@@ -39,17 +33,9 @@ export class Notifier {
       if (notification.deliveredAt || notification.dropped || this.inFlight.has(notification.notificationId))
         continue;
       if (notification.nextAttemptAt > now) continue;
-      if (notification.attempts === 0) {
-        if (Math.random() < this.behaviour.dropRate) {
-          notification.dropped = true;
-          this.stats.dropped += 1;
-          this.store.save();
-          continue;
-        }
-        if (this.behaviour.reorder) {
-          if (!this.held.includes(notification)) this.held.push(notification);
-          continue;
-        }
+      if (notification.attempts === 0 && this.behaviour.reorder) {
+        if (!this.held.includes(notification)) this.held.push(notification);
+        continue;
       }
       this.send(notification);
     }
@@ -64,13 +50,13 @@ export class Notifier {
   private send(notification: OutgoingNotification): void {
     this.inFlight.add(notification.notificationId);
     const copies = Math.random() < this.behaviour.duplicateRate ? 2 : 1;
-    if (copies === 2) this.stats.duplicatesSent += 1;
+    if (copies === 2) this.counts.duplicatesSent += 1;
     void Promise.all(Array.from({ length: copies }, () => this.post(notification))).then((results) => {
       this.inFlight.delete(notification.notificationId);
       notification.attempts += 1;
       if (results.some((ok) => ok)) {
         notification.deliveredAt = new Date().toISOString();
-        this.stats.delivered += 1;
+        this.counts.delivered += 1;
       } else {
         const wait = Math.min(
           this.behaviour.retryMaxMs,
@@ -83,7 +69,7 @@ export class Notifier {
   }
 
   private async post(notification: OutgoingNotification): Promise<boolean> {
-    this.stats.attempts += 1;
+    this.counts.attempts += 1;
     const timestamp = Math.floor(Date.now() / 1000);
     try {
       const response = await fetch(notification.url, {
@@ -103,8 +89,12 @@ export class Notifier {
     } catch (error) {
       notification.lastError = error instanceof Error ? error.message : String(error);
     }
-    this.stats.failedAttempts += 1;
+    this.counts.failedAttempts += 1;
     return false;
+  }
+
+  get stats(): NotifierStats {
+    return { ...this.counts, dropped: this.store.outbox.filter((n) => n.dropped).length };
   }
 
   /** Notifications not yet answered 2xx (lost ones included), for the control API. */

@@ -70,6 +70,11 @@ export class DemoPaymentProvider {
     private readonly options: { merchantId: string; baseUrl: () => string; feeRate: number },
   ) {}
 
+  /** Queues a notification, or loses it on purpose (the `dropRate` behaviour). */
+  private notify(url: string, payload: Record<string, unknown>, now: string): void {
+    this.store.notify(url, payload, now, this.firstAttemptAt(), Math.random() < this.behaviour.dropRate);
+  }
+
   private firstAttemptAt(): number {
     const { callbackDelayMinMs: min, callbackDelayMaxMs: max } = this.behaviour;
     return Date.now() + min + Math.random() * Math.max(0, max - min);
@@ -134,7 +139,7 @@ export class DemoPaymentProvider {
   }
 
   private notifyOrder(order: Order, now: string): void {
-    this.store.notify(
+    this.notify(
       order.notifyUrl,
       {
         kind: 'order',
@@ -146,7 +151,6 @@ export class DemoPaymentProvider {
         ...(order.providerTxnNo ? { providerTxnNo: order.providerTxnNo, paidAt: order.paidAt } : {}),
       },
       now,
-      this.firstAttemptAt(),
     );
   }
 
@@ -201,7 +205,7 @@ export class DemoPaymentProvider {
       const order = this.store.orders.get(refund.merchantOrderNo)!;
       refund.state = 'succeeded';
       refund.refundedAt = new Date(now).toISOString();
-      this.store.notify(
+      this.notify(
         order.notifyUrl,
         {
           kind: 'refund',
@@ -214,7 +218,6 @@ export class DemoPaymentProvider {
           refundedAt: refund.refundedAt,
         },
         refund.refundedAt,
-        this.firstAttemptAt(),
       );
       this.store.save();
     }

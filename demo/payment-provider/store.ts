@@ -84,7 +84,14 @@ export class ProviderStore {
     return `${prefix}${date}${String(this.sequence).padStart(6, '0')}`;
   }
 
-  notify(url: string, payload: Record<string, unknown>, nowIso: string, firstAttemptAt: number): void {
+  /** Queues a notification; a `dropped` one is kept in the books but never sent. */
+  notify(
+    url: string,
+    payload: Record<string, unknown>,
+    nowIso: string,
+    firstAttemptAt: number,
+    dropped = false,
+  ): void {
     const notificationId = randomUUID();
     this.outbox.push({
       notificationId,
@@ -93,6 +100,7 @@ export class ProviderStore {
       createdAt: nowIso,
       attempts: 0,
       nextAttemptAt: firstAttemptAt,
+      ...(dropped ? { dropped } : {}),
     });
   }
 

@@ -7,6 +7,7 @@ import { benchCommand } from './bench.command.ts';
 import { reportCommand } from './report.command.ts';
 import { departmentServerCommand } from './department-server.command.ts';
 import { billersCommand, paymentProviderCommand } from './payment-provider.command.ts';
+import { reconcileCommand } from './reconcile.command.ts';
 import { exportCommand, importCommand } from './transfer.commands.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   'department-server': departmentServerCommand,
   'payment-provider': paymentProviderCommand,
   billers: billersCommand,
+  reconcile: reconcileCommand,
 };
 
 function help(): string {

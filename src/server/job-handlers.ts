@@ -7,10 +7,8 @@ import { registerAttachmentsJobs } from './modules/attachments/attachments.jobs.
 import { registerFacilitiesJobs } from './modules/facilities/facility-utilisation.jobs.ts';
 import { registerNotificationsJobs } from './modules/notifications/notifications.jobs.ts';
 import { registerPaymentsJobs } from './modules/payments/payments.jobs.ts';
+import { registerReconciliationJobs } from './modules/payments/reconciliation/reconciliation.jobs.ts';
 import { registerDeskRequestJobs } from './modules/enterprise-desk/requests-timers.ts';
-import { registerDeskRoomsJobs } from './modules/enterprise-desk/rooms.jobs.ts';
-import { registerPolicyJobs } from './modules/enterprise-desk/policies.jobs.ts';
-import { registerOpenWebhookJobs } from './modules/open-platform/webhooks/webhooks.jobs.ts';
 
 /** Registers each module's job handlers on `deps.jobs`. */
 export function registerJobHandlers(deps: AppDeps): void {
@@ -19,8 +17,6 @@ export function registerJobHandlers(deps: AppDeps): void {
   registerFacilitiesJobs(deps);
   registerNotificationsJobs(deps);
   registerPaymentsJobs(deps);
+  registerReconciliationJobs(deps);
   registerDeskRequestJobs(deps);
-  registerDeskRoomsJobs(deps);
-  registerPolicyJobs(deps);
-  registerOpenWebhookJobs(deps);
 }

@@ -12,10 +12,9 @@ import { facilityErrors } from '../modules/facilities/facilities.errors.ts';
 import { openPlatformErrors } from '../modules/open-platform/open-platform.errors.ts';
 import { paymentErrors } from '../modules/payments/payments.errors.ts';
 import { paymentReceiptErrors } from '../modules/payments/receipts/receipts.errors.ts';
+import { reconciliationErrors } from '../modules/payments/reconciliation/reconciliation.errors.ts';
 import { deskErrors } from '../modules/enterprise-desk/desk.errors.ts';
-import { investErrors } from '../modules/enterprise-desk/invest.errors.ts';
 import { deskRoomsErrors } from '../modules/enterprise-desk/desk-rooms.errors.ts';
-import { webhookErrors } from '../modules/open-platform/webhooks/webhooks.errors.ts';
 
 /** One module's error codes: HTTP status and the message in both languages. */
 export type ModuleErrorTable = Record<string, { status: number } & Record<Locale, string>>;
@@ -30,12 +29,11 @@ export const moduleErrorTables = {
   facilities: facilityErrors,
   payments: paymentErrors,
   paymentReceipts: paymentReceiptErrors,
+  reconciliation: reconciliationErrors,
   kiosk: kioskErrors,
   openPlatform: openPlatformErrors,
   desk: deskErrors,
-  invest: investErrors,
   deskRooms: deskRoomsErrors,
-  webhooks: webhookErrors,
 } satisfies Record<string, ModuleErrorTable>;
 
 type Merged = (typeof moduleErrorTables)[keyof typeof moduleErrorTables];

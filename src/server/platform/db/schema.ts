@@ -114,31 +114,9 @@ import type {
   UtilityAccountBindingTable,
 } from '../../modules/payments/payments.tables.ts';
 import type {
-  OidcPayloadTable,
-  OpenPlatformAppTable,
-  OpenPlatformKeyTable,
-} from '../../modules/open-platform/open-platform.tables.ts';
-import type {
-  OpenEventTable,
-  OpenWebhookAttemptTable,
-  OpenWebhookDeliveryTable,
-  OpenWebhookSubscriptionTable,
-} from '../../modules/open-platform/webhooks/webhooks.tables.ts';
-
-import type {
-  DeskFixedAssetInvestmentTable,
-  DeskParcelTable,
-  DeskProspectStageTable,
-  DeskProspectTable,
-  DeskZoneTable,
-} from '../../modules/enterprise-desk/investment.tables.ts';
-import type {
-  DeskPolicyBenefitTable,
-  DeskPolicyMatchTable,
-  DeskPolicyRuleVersionTable,
-  DeskPolicyRunTable,
-  DeskPolicyTable,
-} from '../../modules/enterprise-desk/policies.tables.ts';
+  ReconciliationMismatchTable,
+  ReconciliationRunTable,
+} from '../../modules/payments/reconciliation/reconciliation.tables.ts';
 
 export interface Database {
   districts: DistrictTable;
@@ -199,6 +177,8 @@ export interface Database {
   billerPushes: BillerPushTable;
   ledgerTransactions: LedgerTransactionTable;
   ledgerEntries: LedgerEntryTable;
+  reconciliationRuns: ReconciliationRunTable;
+  reconciliationMismatches: ReconciliationMismatchTable;
   deskAssignments: DeskAssignmentTable;
   deskMessages: DeskMessageTable;
   deskRequestCounters: DeskRequestCounterTable;
@@ -220,21 +200,4 @@ export interface Database {
   deskRoomDocumentContents: DeskRoomDocumentContentTable;
   deskRoomActivity: DeskRoomActivityTable;
   deskRoomDigests: DeskRoomDigestTable;
-  openPlatformApps: OpenPlatformAppTable;
-  oidcPayloads: OidcPayloadTable;
-  openPlatformKeys: OpenPlatformKeyTable;
-  openEvents: OpenEventTable;
-  openWebhookSubscriptions: OpenWebhookSubscriptionTable;
-  openWebhookDeliveries: OpenWebhookDeliveryTable;
-  openWebhookAttempts: OpenWebhookAttemptTable;
-  deskZones: DeskZoneTable;
-  deskParcels: DeskParcelTable;
-  deskProspects: DeskProspectTable;
-  deskProspectStages: DeskProspectStageTable;
-  deskFixedAssetInvestment: DeskFixedAssetInvestmentTable;
-  deskPolicies: DeskPolicyTable;
-  deskPolicyRuleVersions: DeskPolicyRuleVersionTable;
-  deskPolicyMatches: DeskPolicyMatchTable;
-  deskPolicyBenefits: DeskPolicyBenefitTable;
-  deskPolicyRuns: DeskPolicyRunTable;
 }

@@ -16,16 +16,13 @@ import * as createSharing from './20261125140000-create-sharing.ts';
 import * as createFacilityOperations from './20261125150000-create-facility-operations.ts';
 import * as createKiosk from './20261125160000-create-kiosk.ts';
 import * as createPayments from './20261126100000-create-payments.ts';
+import * as createReconciliation from './20261126101000-create-reconciliation.ts';
 import * as createDeskAssignments from './20261126110000-create-desk-assignments.ts';
 import * as createDeskMessages from './20261126110100-create-desk-messages.ts';
 import * as createDeskRequests from './20261126110200-create-desk-requests.ts';
 import * as createDeskVisits from './20261126111000-create-desk-visits.ts';
 import * as createDeskProjects from './20261126111100-create-desk-projects.ts';
 import * as createDeskRooms from './20261126111200-create-desk-rooms.ts';
-import * as createDeskInvestment from './20261126112000-create-desk-investment.ts';
-import * as createDeskPolicies from './20261126112100-create-desk-policies.ts';
-import * as createOpenPlatform from './20261126120000-create-open-platform.ts';
-import * as createOpenWebhooks from './20261126121000-create-open-webhooks.ts';
 
 /** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -46,14 +43,11 @@ export const migrations: Record<string, Migration> = {
   '20261125150000-create-facility-operations': createFacilityOperations,
   '20261125160000-create-kiosk': createKiosk,
   '20261126100000-create-payments': createPayments,
+  '20261126101000-create-reconciliation': createReconciliation,
   '20261126110000-create-desk-assignments': createDeskAssignments,
   '20261126110100-create-desk-messages': createDeskMessages,
   '20261126110200-create-desk-requests': createDeskRequests,
   '20261126111000-create-desk-visits': createDeskVisits,
   '20261126111100-create-desk-projects': createDeskProjects,
   '20261126111200-create-desk-rooms': createDeskRooms,
-  '20261126112000-create-desk-investment': createDeskInvestment,
-  '20261126112100-create-desk-policies': createDeskPolicies,
-  '20261126120000-create-open-platform': createOpenPlatform,
-  '20261126121000-create-open-webhooks': createOpenWebhooks,
 };
