@@ -42,6 +42,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { kioskRoutes } from './modules/kiosk/kiosk.routes.ts';
 import { kioskTokenRoutes } from './modules/kiosk/kiosk-tokens.routes.ts';
 import { openPlatformRoutes } from './modules/open-platform/open-platform.routes.ts';
+import { openWebhookRoutes } from './modules/open-platform/webhooks/webhooks.routes.ts';
 import { paymentsRoutes } from './modules/payments/payments.routes.ts';
 import { paymentsFinanceRoutes } from './modules/payments/payments-finance.routes.ts';
 import { paymentReceiptRoutes } from './modules/payments/receipts/receipts.routes.ts';
@@ -51,6 +52,11 @@ import { messagesRoutes } from './modules/enterprise-desk/messages.routes.ts';
 import { requestsRoutes } from './modules/enterprise-desk/requests.routes.ts';
 import { workspaceRoutes } from './modules/enterprise-desk/workspace.routes.ts';
 import { visitsRoutes } from './modules/enterprise-desk/visits.routes.ts';
+import { roomsRoutes } from './modules/enterprise-desk/rooms.routes.ts';
+import { projectsRoutes } from './modules/enterprise-desk/projects.routes.ts';
+import { investmentRoutes } from './modules/enterprise-desk/investment.routes.ts';
+import { policiesRoutes } from './modules/enterprise-desk/policies.routes.ts';
+import { deskMetricsRoutes } from './modules/enterprise-desk/desk-metrics.routes.ts';
 
 /**
  * Builds the Fastify app: external plugins, then the platform (errors, auth, OpenAPI), then
@@ -148,6 +154,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(kioskRoutes, deps);
   await app.register(kioskTokenRoutes, deps);
   await app.register(openPlatformRoutes, deps);
+  await app.register(openWebhookRoutes, deps);
   await app.register(paymentsRoutes, deps);
   await app.register(paymentsFinanceRoutes, deps);
   await app.register(paymentReceiptRoutes, deps);
@@ -157,6 +164,11 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(requestsRoutes, deps);
   await app.register(workspaceRoutes, deps);
   await app.register(visitsRoutes, deps);
+  await app.register(roomsRoutes, deps);
+  await app.register(projectsRoutes, deps);
+  await app.register(investmentRoutes, deps);
+  await app.register(policiesRoutes, deps);
+  await app.register(deskMetricsRoutes, deps);
 
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart;
   // unknown paths fall through to the not-found handler, which serves index.html for pages.

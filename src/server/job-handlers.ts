@@ -9,6 +9,9 @@ import { registerNotificationsJobs } from './modules/notifications/notifications
 import { registerPaymentsJobs } from './modules/payments/payments.jobs.ts';
 import { registerReconciliationJobs } from './modules/payments/reconciliation/reconciliation.jobs.ts';
 import { registerDeskRequestJobs } from './modules/enterprise-desk/requests-timers.ts';
+import { registerDeskRoomsJobs } from './modules/enterprise-desk/rooms.jobs.ts';
+import { registerPolicyJobs } from './modules/enterprise-desk/policies.jobs.ts';
+import { registerOpenWebhookJobs } from './modules/open-platform/webhooks/webhooks.jobs.ts';
 
 /** Registers each module's job handlers on `deps.jobs`. */
 export function registerJobHandlers(deps: AppDeps): void {
@@ -19,4 +22,7 @@ export function registerJobHandlers(deps: AppDeps): void {
   registerPaymentsJobs(deps);
   registerReconciliationJobs(deps);
   registerDeskRequestJobs(deps);
+  registerDeskRoomsJobs(deps);
+  registerPolicyJobs(deps);
+  registerOpenWebhookJobs(deps);
 }

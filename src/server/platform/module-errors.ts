@@ -14,7 +14,9 @@ import { paymentErrors } from '../modules/payments/payments.errors.ts';
 import { paymentReceiptErrors } from '../modules/payments/receipts/receipts.errors.ts';
 import { reconciliationErrors } from '../modules/payments/reconciliation/reconciliation.errors.ts';
 import { deskErrors } from '../modules/enterprise-desk/desk.errors.ts';
+import { investErrors } from '../modules/enterprise-desk/invest.errors.ts';
 import { deskRoomsErrors } from '../modules/enterprise-desk/desk-rooms.errors.ts';
+import { webhookErrors } from '../modules/open-platform/webhooks/webhooks.errors.ts';
 
 /** One module's error codes: HTTP status and the message in both languages. */
 export type ModuleErrorTable = Record<string, { status: number } & Record<Locale, string>>;
@@ -33,7 +35,9 @@ export const moduleErrorTables = {
   kiosk: kioskErrors,
   openPlatform: openPlatformErrors,
   desk: deskErrors,
+  invest: investErrors,
   deskRooms: deskRoomsErrors,
+  webhooks: webhookErrors,
 } satisfies Record<string, ModuleErrorTable>;
 
 type Merged = (typeof moduleErrorTables)[keyof typeof moduleErrorTables];

@@ -117,6 +117,32 @@ import type {
   ReconciliationMismatchTable,
   ReconciliationRunTable,
 } from '../../modules/payments/reconciliation/reconciliation.tables.ts';
+import type {
+  OidcPayloadTable,
+  OpenPlatformAppTable,
+  OpenPlatformKeyTable,
+} from '../../modules/open-platform/open-platform.tables.ts';
+import type {
+  OpenEventTable,
+  OpenWebhookAttemptTable,
+  OpenWebhookDeliveryTable,
+  OpenWebhookSubscriptionTable,
+} from '../../modules/open-platform/webhooks/webhooks.tables.ts';
+
+import type {
+  DeskFixedAssetInvestmentTable,
+  DeskParcelTable,
+  DeskProspectStageTable,
+  DeskProspectTable,
+  DeskZoneTable,
+} from '../../modules/enterprise-desk/investment.tables.ts';
+import type {
+  DeskPolicyBenefitTable,
+  DeskPolicyMatchTable,
+  DeskPolicyRuleVersionTable,
+  DeskPolicyRunTable,
+  DeskPolicyTable,
+} from '../../modules/enterprise-desk/policies.tables.ts';
 
 export interface Database {
   districts: DistrictTable;
@@ -200,4 +226,21 @@ export interface Database {
   deskRoomDocumentContents: DeskRoomDocumentContentTable;
   deskRoomActivity: DeskRoomActivityTable;
   deskRoomDigests: DeskRoomDigestTable;
+  openPlatformApps: OpenPlatformAppTable;
+  oidcPayloads: OidcPayloadTable;
+  openPlatformKeys: OpenPlatformKeyTable;
+  openEvents: OpenEventTable;
+  openWebhookSubscriptions: OpenWebhookSubscriptionTable;
+  openWebhookDeliveries: OpenWebhookDeliveryTable;
+  openWebhookAttempts: OpenWebhookAttemptTable;
+  deskZones: DeskZoneTable;
+  deskParcels: DeskParcelTable;
+  deskProspects: DeskProspectTable;
+  deskProspectStages: DeskProspectStageTable;
+  deskFixedAssetInvestment: DeskFixedAssetInvestmentTable;
+  deskPolicies: DeskPolicyTable;
+  deskPolicyRuleVersions: DeskPolicyRuleVersionTable;
+  deskPolicyMatches: DeskPolicyMatchTable;
+  deskPolicyBenefits: DeskPolicyBenefitTable;
+  deskPolicyRuns: DeskPolicyRunTable;
 }

@@ -23,6 +23,10 @@ import * as createDeskRequests from './20261126110200-create-desk-requests.ts';
 import * as createDeskVisits from './20261126111000-create-desk-visits.ts';
 import * as createDeskProjects from './20261126111100-create-desk-projects.ts';
 import * as createDeskRooms from './20261126111200-create-desk-rooms.ts';
+import * as createDeskInvestment from './20261126112000-create-desk-investment.ts';
+import * as createDeskPolicies from './20261126112100-create-desk-policies.ts';
+import * as createOpenPlatform from './20261126120000-create-open-platform.ts';
+import * as createOpenWebhooks from './20261126121000-create-open-webhooks.ts';
 
 /** Every migration, by name; names sort in the order they must run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +54,8 @@ export const migrations: Record<string, Migration> = {
   '20261126111000-create-desk-visits': createDeskVisits,
   '20261126111100-create-desk-projects': createDeskProjects,
   '20261126111200-create-desk-rooms': createDeskRooms,
+  '20261126112000-create-desk-investment': createDeskInvestment,
+  '20261126112100-create-desk-policies': createDeskPolicies,
+  '20261126120000-create-open-platform': createOpenPlatform,
+  '20261126121000-create-open-webhooks': createOpenWebhooks,
 };
