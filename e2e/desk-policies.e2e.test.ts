@@ -102,3 +102,25 @@ it('re-matches after a rule change and grants the 免申即享 benefit once, als
   const titles = ((await inbox.json()) as { items: { title: string }[] }).items.map((n) => n.title);
   expect(titles.filter((title) => title === `免申即享：${POLICY}`)).toHaveLength(1);
 });
+
+it('shows demo-manager the pipeline and the desk figures with their tables, accessibly', async () => {
+  const page = await freshPage();
+  await signIn(page, 'demo-manager');
+  await page.goto('/desk/investment');
+  await page.getByRole('heading', { level: 1, name: '前置招商' }).waitFor();
+  await page.locator('[data-testid="funnel-chart"] canvas').first().waitFor();
+  expect(await page.getByTestId('funnel-table').locator('tbody tr').count()).toBe(5);
+  expect(await page.getByTestId('figures-table').locator('tbody tr').count()).toBe(5);
+  expect(await page.getByTestId('zone-BAOSHAN-ROBOT').textContent()).toContain('431');
+  await expectNoSeriousViolations(page, 'investment pipeline');
+  await page.getByRole('link', { name: '英国金融科技（演示）' }).click();
+  await page.getByRole('heading', { level: 1, name: '英国金融科技（演示）' }).waitFor();
+  expect(await page.getByTestId('parcel-match').count()).toBeGreaterThan(2);
+  await expectNoSeriousViolations(page, 'prospect');
+  await page.goto('/desk/metrics');
+  await page.getByRole('heading', { level: 1, name: '店小二工作指标' }).waitFor();
+  await page.getByTestId('metrics-streets').waitFor();
+  expect(await page.getByTestId('metrics-streets').locator('tbody tr').count()).toBe(8);
+  await page.locator('[data-testid="metrics-chart"] canvas').first().waitFor();
+  await expectNoSeriousViolations(page, 'desk metrics');
+});
