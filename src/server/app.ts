@@ -46,6 +46,7 @@ import { openWebhookRoutes } from './modules/open-platform/webhooks/webhooks.rou
 import { paymentsRoutes } from './modules/payments/payments.routes.ts';
 import { paymentsFinanceRoutes } from './modules/payments/payments-finance.routes.ts';
 import { paymentReceiptRoutes } from './modules/payments/receipts/receipts.routes.ts';
+import { kioskPaymentRoutes } from './modules/kiosk/kiosk-payments.routes.ts';
 import { reconciliationRoutes } from './modules/payments/reconciliation/reconciliation.routes.ts';
 import { assignmentsRoutes } from './modules/enterprise-desk/assignments.routes.ts';
 import { messagesRoutes } from './modules/enterprise-desk/messages.routes.ts';
@@ -158,6 +159,7 @@ async function buildTypedApp(deps: AppDeps) {
   await app.register(paymentsRoutes, deps);
   await app.register(paymentsFinanceRoutes, deps);
   await app.register(paymentReceiptRoutes, deps);
+  await app.register(kioskPaymentRoutes, deps);
   await app.register(reconciliationRoutes, deps);
   await app.register(assignmentsRoutes, deps);
   await app.register(messagesRoutes, deps);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskApi, KioskSession, TerminalInfo } from './kiosk-api.ts';
 import { CardSignIn, QrSignIn } from './KioskSignIn.tsx';
 import { Applications, Apply, Query, Services } from './KioskTaskScreens.tsx';
+import { KioskPayment, KioskPayments } from './KioskPaymentScreens.tsx';
 
 export const KIOSK_QUERIES = ['medical-insurance', 'social-insurance', 'housing-fund'] as const;
 export type KioskQuery = (typeof KIOSK_QUERIES)[number];
@@ -16,7 +17,9 @@ export type Screen =
   | { name: 'menu' }
   | { name: 'query'; slug: KioskQuery }
   | { name: 'applications' }
-  | { name: 'apply'; serviceId: string };
+  | { name: 'apply'; serviceId: string }
+  | { name: 'payments' }
+  | { name: 'payment'; orderId: string; qrContent: string };
 
 export interface KioskScreenProps {
   screen: Screen;
@@ -51,7 +54,11 @@ export function KioskScreen(props: KioskScreenProps) {
         <nav className="kiosk-footer" aria-label={t('kiosk.title')}>
           {!isStart && (
             <button type="button" className="kiosk-button" onClick={() => go(home)}>
-              {screen.name === 'query' || screen.name === 'applications' || screen.name === 'apply'
+              {screen.name === 'query' ||
+              screen.name === 'applications' ||
+              screen.name === 'apply' ||
+              screen.name === 'payments' ||
+              screen.name === 'payment'
                 ? t('kiosk.back')
                 : t('kiosk.home')}
             </button>
@@ -95,6 +102,10 @@ function ScreenBody(props: KioskScreenProps) {
       return <Applications {...props} />;
     case 'apply':
       return <Apply {...props} serviceId={screen.serviceId} />;
+    case 'payments':
+      return <KioskPayments {...props} />;
+    case 'payment':
+      return <KioskPayment {...props} orderId={screen.orderId} qrContent={screen.qrContent} />;
   }
 }
 
@@ -173,11 +184,12 @@ function Menu({ go, session }: KioskScreenProps & { session: KioskSession }) {
           text={t('kiosk.menu.applyText')}
           onClick={() => go({ name: 'services' })}
         />
+        <Tile
+          title={t('kiosk.menu.payments')}
+          text={t('kioskPayments.tileText')}
+          onClick={() => go({ name: 'payments' })}
+        />
       </ul>
-      <section className="kiosk-note" aria-labelledby="kiosk-payments-title">
-        <h2 id="kiosk-payments-title">{t('kiosk.menu.payments')}</h2>
-        <p>{t('kiosk.menu.paymentsText')}</p>
-      </section>
     </>
   );
 }

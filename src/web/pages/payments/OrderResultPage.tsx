@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
   getPayable,
   getReceipt,
@@ -9,6 +9,7 @@ import {
   type PaymentOrderDetail,
 } from '../../api/payments-endpoints.ts';
 import { LoadingStatus } from '../../components/LoadingStatus.tsx';
+import { formatDateTime } from '../../lib/format.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -34,7 +35,11 @@ export function OrderResultPage() {
 function OrderResult() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [watch, again] = useOrderUntilFinal(id);
+  // The provider's cashier sends the payer back with `result=cancelled` after 取消: the order stays
+  // open at the provider until it expires, so the page says so instead of waiting for it.
+  const [searchParams] = useSearchParams();
+  const isCancelled = searchParams.get('result') === 'cancelled';
+  const [watch, again] = useOrderUntilFinal(id, isCancelled ? null : undefined);
 
   if (watch.status === 'loading') return <LoadingStatus />;
   if (watch.status === 'failed')
@@ -59,6 +64,8 @@ function OrderResult() {
         <Paid order={order} />
       ) : isFinal ? (
         <NotPaid order={order} />
+      ) : isCancelled ? (
+        <Cancelled order={order} />
       ) : (
         <Waiting order={order} hasGivenUp={hasGivenUp} onCheckAgain={again} />
       )}
@@ -98,6 +105,37 @@ function Waiting({
             {t('payments.result.checkAgain')}
           </button>
         )}
+      </p>
+    </>
+  );
+}
+
+function Cancelled({ order }: { order: PaymentOrderDetail }) {
+  const { t, i18n } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <>
+      <div className="notice notice--error order-result__banner" role="alert">
+        <h1 className="order-result__title" tabIndex={-1} ref={heading}>
+          {t('payments.result.cancelledTitle')}
+        </h1>
+        <p>
+          {t('payments.result.cancelledLead', {
+            time: formatDateTime(order.expiresAt, i18n.resolvedLanguage ?? 'zh-CN'),
+          })}
+        </p>
+      </div>
+      <OrderFacts order={order} />
+      <p className="order-result__actions">
+        {order.payUrl && (
+          <a className="button button--primary" href={order.payUrl}>
+            {t('payments.result.continue')}
+          </a>
+        )}
+        <Link className="button button--secondary" to="/payments">
+          {t('payments.result.backToPayments')}
+        </Link>
       </p>
     </>
   );

@@ -213,7 +213,8 @@ function BillHistory({ subject }: { subject: Subject }) {
             {items.length === 0 ? (
               <p className="empty">{t('payments.bills.none')}</p>
             ) : (
-              <div className="table-wrap">
+              // Scrolls sideways on a narrow screen: focusable so keyboards can scroll it too.
+              <div className="table-wrap" tabIndex={0} role="region" aria-label={t('payments.bills.caption')}>
                 <table className="data-table">
                   <caption className="visually-hidden">{t('payments.bills.caption')}</caption>
                   <thead>

@@ -38,7 +38,7 @@ export function ReceiptCard({ receipt, headingLevel = 2 }: { receipt: ReceiptVie
           <dd>{receipt.payerMasked}</dd>
         </div>
       </dl>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('payments.receipt.linesCaption')}>
         <table className="data-table receipt-card__lines">
           <caption className="visually-hidden">{t('payments.receipt.linesCaption')}</caption>
           <thead>

@@ -14,9 +14,12 @@ const GIVE_UP_MS = 3 * 60_000;
 /**
  * Reads the order and reads it again every 1.5 s until the provider's answer is final (paid,
  * closed, failed). Each read of a waiting order asks the provider too, so a lost notification
- * does not leave the payer waiting.
+ * does not leave the payer waiting. `pollMs` null: read once.
  */
-export function useOrderUntilFinal(orderId: string, pollMs = POLL_MS): [OrderWatch, () => void] {
+export function useOrderUntilFinal(
+  orderId: string,
+  pollMs: number | null = POLL_MS,
+): [OrderWatch, () => void] {
   const [watch, setWatch] = useState<OrderWatch>({ status: 'loading' });
   const [round, setRound] = useState(0);
   const startedAt = useRef(Date.now());
@@ -32,13 +35,13 @@ export function useOrderUntilFinal(orderId: string, pollMs = POLL_MS): [OrderWat
         const isFinal = FINAL_ORDER_STATES.includes(order.state);
         const hasGivenUp = !isFinal && Date.now() - startedAt.current > GIVE_UP_MS;
         setWatch({ status: 'ready', order, isFinal, hasGivenUp });
-        if (!isFinal && !hasGivenUp) timer = window.setTimeout(() => void read(), pollMs);
+        if (!isFinal && !hasGivenUp && pollMs !== null) timer = window.setTimeout(() => void read(), pollMs);
       } catch (caught) {
         if (!isCurrent) return;
         const error =
           caught instanceof ApiError ? caught : new ApiError(0, 'UNEXPECTED_RESPONSE', String(caught), null);
         // A network blip while waiting: keep the last answer and try again.
-        if (error.status === 0 || error.status >= 500) {
+        if ((error.status === 0 || error.status >= 500) && pollMs !== null) {
           timer = window.setTimeout(() => void read(), pollMs * 2);
           setWatch((current) => (current.status === 'ready' ? current : { status: 'failed', error }));
           return;
