@@ -3,6 +3,7 @@ import { auditAppendBench } from './audit-append.bench.ts';
 import { catalogSearchBench } from './catalog-search.bench.ts';
 import { catalogSearchHttpBench } from './catalog-search-http.bench.ts';
 import { facilityEventsBench } from './facility-events.bench.ts';
+import { paymentsBench } from './payments.bench.ts';
 import { registerGatewayBench } from './register-gateway.bench.ts';
 
 /** Options of `tongban bench NAME`; a bench that has no use for one ignores it. */
@@ -23,5 +24,6 @@ export const benches: Record<string, Bench> = {
   'catalog-search': catalogSearchBench,
   'catalog-search-http': catalogSearchHttpBench,
   'facility-events': facilityEventsBench,
+  payments: paymentsBench,
   'register-gateway': registerGatewayBench,
 };
