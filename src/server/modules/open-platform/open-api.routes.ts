@@ -17,7 +17,13 @@ import {
   readRegisterScope,
   submitApplicationForApp,
 } from './open-api-data.ts';
-import { readBillsForApp } from './open-api-bills.ts';
+import { getPaymentForApp, listBillsForApp, payBillsForApp } from './open-api-bills.ts';
+import {
+  CreatePaymentResultSchema,
+  IdempotencyHeadersSchema,
+  PayableListSchema,
+  PaymentOrderDetailSchema,
+} from '../../../contracts/api/payments.ts';
 import type { ProviderHolder } from './provider-holder.ts';
 import type { OpenScope } from './scopes.ts';
 
@@ -94,24 +100,60 @@ export function openApiRoutes(holder: ProviderHolder): FastifyPluginAsyncTypebox
         config: { access: OPEN, openScope: 'bills_payments' },
         schema: {
           tags: ['open-api'],
-          summary: "The resident's utility bills (水电燃气) with the amounts due (scope `bills_payments`)",
+          summary:
+            'What the resident can pay and has paid: utility bills of their bound accounts, fees of their applications, traffic fines (scope `bills_payments`)',
           security,
-          response: {
-            200: Type.Object({
-              items: Type.Array(
-                Type.Object({
-                  kind: Type.String(),
-                  accountNumber: Type.String(),
-                  companyZh: Type.Union([Type.String(), Type.Null()]),
-                  dueFen: Type.Integer(),
-                }),
-              ),
-              totalDueFen: Type.Integer(),
-            }),
-          },
+          response: { 200: PayableListSchema },
         },
       },
-      async (request) => readBillsForApp(deps, openCallerOf(request)),
+      async (request) => listBillsForApp(deps, openCallerOf(request)),
+    );
+
+    app.post(
+      '/api/open/v1/payments',
+      {
+        config: { access: OPEN, openScope: 'bills_payments', csrf: false },
+        schema: {
+          tags: ['open-api'],
+          summary:
+            "Pay some of the resident's bills (scope `bills_payments`): an order at the payment provider; send the resident to `payUrl`. The same Idempotency-Key from the same app answers the same order",
+          security,
+          headers: IdempotencyHeadersSchema,
+          body: Type.Object(
+            {
+              payableIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+                minItems: 1,
+                maxItems: 20,
+                uniqueItems: true,
+              }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: CreatePaymentResultSchema, 201: CreatePaymentResultSchema },
+        },
+      },
+      async (request, reply) => {
+        const key = request.headers['idempotency-key'];
+        if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
+          throw new AppError('PAYMENT_IDEMPOTENCY_KEY_REQUIRED');
+        const result = await payBillsForApp(deps, openCallerOf(request), request.body.payableIds, key);
+        return reply.code(result.replayed ? 200 : 201).send(result);
+      },
+    );
+
+    app.get(
+      '/api/open/v1/payments/:id',
+      {
+        config: { access: OPEN, openScope: 'bills_payments' },
+        schema: {
+          tags: ['open-api'],
+          summary: "One of the resident's payment orders and its state (scope `bills_payments`)",
+          security,
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 200: PaymentOrderDetailSchema },
+        },
+      },
+      async (request) => getPaymentForApp(deps, openCallerOf(request), request.params.id),
     );
 
     app.get(

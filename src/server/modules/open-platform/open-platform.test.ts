@@ -4,6 +4,8 @@ import * as client from 'openid-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, loginAs, type TestApp } from '../../../../test/support/app.ts';
 import { describeEachDialect } from '../../../../test/support/dialects.ts';
+import type { CreatePaymentResult, PayableList } from '../../../contracts/api/payments.ts';
+import type { UtilityAccount } from '../../../contracts/registers.ts';
 import { API, authorizeAndGetTokens, callApi, relyingParty } from './open-platform-test-support.ts';
 
 const NEW_APP = {
@@ -20,7 +22,11 @@ describeEachDialect('open platform apps and the open API', (dialect) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect, { openApiRateLimitPerResident: 12, openApiRateLimitPerApp: 10_000 });
+    t = await buildTestApp(
+      dialect,
+      { openApiRateLimitPerResident: 12, openApiRateLimitPerApp: 10_000 },
+      { payments: true },
+    );
   });
   afterAll(() => t.close());
 
@@ -286,6 +292,64 @@ describeEachDialect('open platform apps and the open API', (dialect) => {
     );
     const zh = await callApi(t.app, '/me', tokens.access_token);
     expect(zh.json().error.message).toMatch(/调用过于频繁/);
+  });
+
+  it('lists bills and pays one through the payments module, for the token’s resident only', async () => {
+    const resident = await loginAs(t.app, 'demo-resident');
+    const utilities = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/registers/utilities',
+      headers: resident.headers,
+    });
+    const account = (utilities.json() as { data: { accounts: UtilityAccount[] } }).data.accounts[0]!;
+    const bound = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/utility-accounts',
+      headers: resident.headers,
+      payload: { kind: account.kind, accountNumber: account.accountNumber, address: account.address },
+    });
+    expect(bound.statusCode, bound.body).toBe(201);
+    const config = await relyingParty(t.app);
+    const { tokens } = await authorizeAndGetTokens(t.app, config, {
+      scope: 'openid bills_payments',
+      session: resident,
+    });
+    const bills = await callApi(t.app, '/bills', tokens.access_token);
+    expect(bills.statusCode, bills.body).toBe(200);
+    const list = bills.json() as PayableList;
+    const unpaid = list.items.filter((p) => p.status === 'unpaid' && p.kind === 'utility_bill');
+    expect(unpaid.length).toBeGreaterThan(0);
+    const pay = () =>
+      callApi(t.app, '/payments', tokens.access_token, {
+        method: 'POST',
+        payload: { payableIds: [unpaid[0]!.id] },
+        headers: { 'idempotency-key': 'partner-pay-0001' },
+      });
+    const created = await pay();
+    expect(created.statusCode, created.body).toBe(201);
+    const result = created.json() as CreatePaymentResult;
+    expect(result.payUrl).toBeTruthy();
+    const replayed = await pay();
+    expect(replayed.statusCode).toBe(200);
+    expect((replayed.json() as CreatePaymentResult).order.id).toBe(result.order.id);
+    const order = await callApi(t.app, `/payments/${result.order.id}`, tokens.access_token);
+    expect(order.statusCode).toBe(200);
+    expect(order.json()).toMatchObject({ id: result.order.id, totalFen: unpaid[0]!.amountFen });
+
+    // Another resident's token reaches none of it.
+    const other = await authorizeAndGetTokens(t.app, config, {
+      scope: 'openid bills_payments',
+      username: 'demo-legal-rep',
+    });
+    const theirs = await callApi(t.app, `/payments/${result.order.id}`, other.tokens.access_token);
+    expect(theirs.statusCode).toBe(404);
+    const records = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/data-access-records?consumer=app:demo-life-helper',
+      headers: resident.headers,
+    });
+    const read = (records.json() as { items: { register: string | null }[] }).items;
+    expect(read.some((r) => r.register === 'payments')).toBe(true);
   });
 
   it('refuses calls without a usable bearer token', async () => {

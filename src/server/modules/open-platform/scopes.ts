@@ -72,8 +72,8 @@ export const OPEN_SCOPES = {
     register: {
       code: 'utilities',
       fields: ['accounts'],
-      purposeZh: '经本人授权，查询水电燃气账单',
-      purposeEn: "Show the person's water, power and gas bills, with their consent",
+      purposeZh: '经本人授权，查询和缴纳账单（水电燃气、办件费用、交通罚款）',
+      purposeEn: "Show and pay the person's bills (utilities, application fees, fines), with their consent",
     },
   },
   'applications.read': { perResident: true },
