@@ -21,6 +21,11 @@ import { seedFacilities } from '../src/server/modules/facilities/facilities-seed
 import { seedSharing } from '../src/server/modules/sharing/sharing-seed.ts';
 import { seedOpenApp } from '../src/server/modules/open-platform/open-platform-seed.ts';
 import { DEMO_PARTNER_APP, DEMO_PARTNER_CLIENT_SECRET } from './open-platform/demo-partner.ts';
+import {
+  DEMO_PARTNER_WEBHOOK_PATH,
+  DEMO_PARTNER_WEBHOOK_SECRET,
+} from './open-platform/demo-partner-webhook.ts';
+import { seedWebhookSubscription } from '../src/server/modules/open-platform/webhooks/webhooks-seed.ts';
 import { DEMO_SHARING_APPS, demoSharingRules } from './registers/sharing-rules.ts';
 import { demoFacilities } from './facilities.ts';
 import { seedDemoFacilityUsage } from './facilities-usage.ts';
@@ -320,6 +325,16 @@ export async function seedDemo(
     ...DEMO_PARTNER_APP,
     redirectUris: options.partnerRedirectUris ?? ['http://localhost:4000/callback'],
     clientSecret: DEMO_PARTNER_CLIENT_SECRET,
+  });
+  // Its webhook, on the origin of its (first) redirect URI, with the demo-only signing secret.
+  await seedWebhookSubscription(db, {
+    appId: DEMO_PARTNER_APP.id,
+    url: new URL(
+      DEMO_PARTNER_WEBHOOK_PATH,
+      options.partnerRedirectUris?.[0] ?? 'http://localhost:4000/',
+    ).toString(),
+    events: ['application.status_changed', 'bill.issued', 'payment.settled'],
+    secret: DEMO_PARTNER_WEBHOOK_SECRET,
   });
   if (already) {
     await seedDemoDesk(db, DEMO_ENTERPRISES.map(demoUscc));

@@ -146,6 +146,9 @@ const PaymentReceiptPage = lazy(() =>
 const ReceiptCheckPage = lazy(() =>
   import('./pages/payments/ReceiptCheckPage.tsx').then((module) => ({ default: module.ReceiptCheckPage })),
 );
+const WebhooksPage = lazy(() =>
+  import('./pages/open-platform/webhooks/WebhooksPage.tsx').then((module) => ({ default: module.WebhooksPage })),
+);
 
 // The enterprise desk: workspace, the manager's desk, messages, requests (诉求) and the office queue.
 const DeskWorkspacePage = lazy(() =>
@@ -488,6 +491,14 @@ export function App() {
             ).map(([path, page]) => (
               <Route key={path} path={path} element={<Loading>{page}</Loading>} />
             ))}
+            <Route
+              path="open-platform/webhooks"
+              element={
+                <Loading>
+                  <WebhooksPage />
+                </Loading>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

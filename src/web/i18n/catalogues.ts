@@ -24,6 +24,8 @@ import enFacilityConsole from './facilities-console.en.json' with { type: 'json'
 import zhFacilityConsole from './facilities-console.zh-CN.json' with { type: 'json' };
 import enPayments from './payments.en.json' with { type: 'json' };
 import zhPayments from './payments.zh-CN.json' with { type: 'json' };
+import enWebhooks from './webhooks.en.json' with { type: 'json' };
+import zhWebhooks from './webhooks.zh-CN.json' with { type: 'json' };
 import enDesk from './desk.en.json' with { type: 'json' };
 import zhDesk from './desk.zh-CN.json' with { type: 'json' };
 import enOpenPlatform from './open-platform.en.json' with { type: 'json' };
@@ -45,6 +47,7 @@ export const zhCN = {
   ...zhFacilityConsole,
   ...zhEditorExtra,
   ...zhPayments,
+  ...zhWebhooks,
   ...zhDesk,
   ...zhOpenPlatform,
 };
@@ -62,6 +65,7 @@ export const en = {
   ...enFacilityConsole,
   ...enEditorExtra,
   ...enPayments,
+  ...enWebhooks,
   ...enDesk,
   ...enOpenPlatform,
 };
