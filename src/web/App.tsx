@@ -126,6 +126,11 @@ const ObjectionsAdminPage = lazy(() =>
     default: module.ObjectionsAdminPage,
   })),
 );
+const ReconciliationPage = lazy(() =>
+  import('./pages/payments/reconciliation/ReconciliationPage.tsx').then((module) => ({
+    default: module.ReconciliationPage,
+  })),
+);
 
 // Paying (生活缴费, fees, fines), the result after the provider's cashier, receipts and their check.
 const PaymentsPage = lazy(() =>
@@ -442,6 +447,14 @@ export function App() {
               element={
                 <Loading>
                   <ObjectionsAdminPage />
+                </Loading>
+              }
+            />
+            <Route
+              path="admin/reconciliation"
+              element={
+                <Loading>
+                  <ReconciliationPage />
                 </Loading>
               }
             />

@@ -24,6 +24,8 @@ import enFacilityConsole from './facilities-console.en.json' with { type: 'json'
 import zhFacilityConsole from './facilities-console.zh-CN.json' with { type: 'json' };
 import enPayments from './payments.en.json' with { type: 'json' };
 import zhPayments from './payments.zh-CN.json' with { type: 'json' };
+import enReconciliation from './reconciliation.en.json' with { type: 'json' };
+import zhReconciliation from './reconciliation.zh-CN.json' with { type: 'json' };
 import enWebhooks from './webhooks.en.json' with { type: 'json' };
 import zhWebhooks from './webhooks.zh-CN.json' with { type: 'json' };
 import enDesk from './desk.en.json' with { type: 'json' };
@@ -47,6 +49,7 @@ export const zhCN = {
   ...zhFacilityConsole,
   ...zhEditorExtra,
   ...zhPayments,
+  ...zhReconciliation,
   ...zhWebhooks,
   ...zhDesk,
   ...zhOpenPlatform,
@@ -65,6 +68,7 @@ export const en = {
   ...enFacilityConsole,
   ...enEditorExtra,
   ...enPayments,
+  ...enReconciliation,
   ...enWebhooks,
   ...enDesk,
   ...enOpenPlatform,
