@@ -231,7 +231,21 @@ export async function createPayment(
         .where('id', '=', orderId)
         .where('state', '=', 'created')
         .executeTakeFirst();
-      if (Number(failed.numUpdatedRows) === 1) await releasePayables(trx, orderId);
+      if (Number(failed.numUpdatedRows) !== 1) return;
+      await releasePayables(trx, orderId);
+      await appendAudit(trx, {
+        actor: { userId: principal.userId, name: principal.displayName },
+        action: 'payment.order.create_failed',
+        objectType: 'payment_order',
+        objectId: orderId,
+        subjectPersonId: subject.personId,
+        subjectEnterpriseId: subject.enterpriseId,
+        requestId,
+        details: {
+          merchantOrderNo,
+          error: error instanceof Error ? error.message.slice(0, 300) : String(error),
+        },
+      });
     });
     if (error instanceof ProviderUnavailableError) throw new AppError('PAYMENT_PROVIDER_UNAVAILABLE');
     if (error instanceof ProviderRejectedError)

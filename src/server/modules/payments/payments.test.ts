@@ -14,6 +14,7 @@ import type {
 } from '../../../contracts/api/payments.ts';
 import type { UtilityAccount } from '../../../contracts/registers.ts';
 import { buildTestApp, loginAs, type TestApp, type TestSession } from '../../../../test/support/app.ts';
+import { fileService } from '../../../../test/support/applications.ts';
 import { describeEachDialect } from '../../../../test/support/dialects.ts';
 import { ledgerBalance, ledgerIsBalanced } from './ledger.ts';
 
@@ -339,6 +340,37 @@ describeEachDialect('payments', (dialect) => {
         provider.behaviour.dropRate = 0;
       }
       expect(await ledgerIsBalanced(t.runtime.deps.database.db)).toBe(true);
+    });
+  });
+
+  describe('when the provider cannot be reached', () => {
+    it('says so, charges nothing and leaves the bill free to pay again', async () => {
+      // A fee to pay: the application for a service that charges one.
+      const application = await fileService(t.app, resident, 'PSBH-0007');
+      const fees = (await call(resident, 'GET', `${BASE}/payables?kind=service_fee`)).json() as PayableList;
+      const target = fees.items.find((p) => p.applicationId === application.id)!;
+      const provider = t.payments!.provider.provider;
+      provider.behaviour.errorRate = 1;
+      let answer;
+      try {
+        answer = await pay(resident, [target.id]);
+      } finally {
+        provider.behaviour.errorRate = 0;
+      }
+      expect(answer.statusCode).toBe(503);
+      expect(answer.json().error.code).toBe('PAYMENT_PROVIDER_UNAVAILABLE');
+      expect(answer.json().error.message).toContain('没有被扣款');
+      const payable = (await call(resident, 'GET', `${BASE}/payables/${target.id}`)).json() as Payable;
+      expect(payable).toMatchObject({ status: 'unpaid', inFlight: false });
+      const audit = await t.runtime.deps.database.db
+        .selectFrom('auditLog')
+        .select('action')
+        .where('action', '=', 'payment.order.create_failed')
+        .execute();
+      expect(audit.length).toBeGreaterThan(0);
+      const retried = await pay(resident, [target.id]);
+      expect(retried.statusCode).toBe(201);
+      t.payments!.pay((retried.json() as CreatePaymentResult).order.merchantOrderNo, 'failed');
     });
   });
 
