@@ -10,6 +10,7 @@ import { useApiResource } from '../../../lib/use-api-resource.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { deskApi, type EnterpriseWorkspace, type MyEnterprise } from '../requests/desk-api.ts';
 import { RequestTable } from '../requests/desk-parts.tsx';
+import { PoliciesSummary, ProjectsSummary } from './DeskSummaries.tsx';
 import { ManagerCard } from './ManagerCard.tsx';
 
 /** Staff who handle requests on the desk: service managers and office admins. */
@@ -213,29 +214,8 @@ function Sections({ workspace }: { workspace: EnterpriseWorkspace }) {
         </ul>
       </section>
 
-      <section className="panel" aria-labelledby="desk-projects-title">
-        <h2 className="panel__title" id="desk-projects-title">
-          {t('desk.workspace.projectsTitle')}
-        </h2>
-        <p>{t('desk.workspace.projectsText')}</p>
-        <p>
-          <Link to={`/desk/projects?enterprise=${encodeURIComponent(enterprise.id)}`}>
-            {t('desk.workspace.projectsLink')}
-          </Link>
-        </p>
-      </section>
-
-      <section className="panel" aria-labelledby="desk-policies-title">
-        <h2 className="panel__title" id="desk-policies-title">
-          {t('desk.workspace.policiesTitle')}
-        </h2>
-        <p>{t('desk.workspace.policiesText')}</p>
-        <p>
-          <Link to={`/desk/policies?enterprise=${encodeURIComponent(enterprise.id)}`}>
-            {t('desk.workspace.policiesLink')}
-          </Link>
-        </p>
-      </section>
+      <ProjectsSummary enterpriseId={enterprise.id} />
+      <PoliciesSummary enterpriseId={enterprise.id} />
     </div>
   );
 }
