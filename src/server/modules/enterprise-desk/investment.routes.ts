@@ -21,19 +21,16 @@ import {
   StageBody,
   ZoneListSchema,
 } from './investment.schemas.ts';
+import { districtFigures, districtFunnel, setFixedAssetInvestment } from './investment-stats.service.ts';
 import {
   createProspect,
-  districtFigures,
-  districtFunnel,
   getProspect,
   listInvestmentDistricts,
   listProspects,
-  listZones,
   moveProspect,
-  setFixedAssetInvestment,
-  setParcelStatus,
   updateRequirements,
 } from './investment.service.ts';
+import { listZones, setParcelStatus } from './investment-parcels.service.ts';
 
 /** Service managers and office admins (of the district, checked in the service) and platform admins. */
 const INVESTMENT = access.anyOf(access.staff('service_manager', 'office_admin'), access.admin);

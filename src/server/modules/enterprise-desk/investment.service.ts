@@ -8,23 +8,16 @@ import { nowIso, type Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { listDistricts } from '../reference/reference.service.ts';
 import { assertDistrict, investmentDistricts } from './investment-access.ts';
-import { funnel, STAGES, yearFigures, type FunnelStep, type PeriodFigures } from './investment-figures.ts';
+import { STAGES } from './investment-figures.ts';
 import { rankParcels, sqmToMu, type ParcelMatch } from './investment-matching.ts';
-import type {
-  DeskParcelTable,
-  DeskProspectTable,
-  FitOut,
-  ParcelLandUse,
-  ParcelStatus,
-  ProspectStage,
-} from './investment.tables.ts';
+import type { DeskProspectTable, FitOut, ParcelLandUse, ProspectStage } from './investment.tables.ts';
 
-const actorOf = (principal: Principal): AuditActor => ({
+export const actorOf = (principal: Principal): AuditActor => ({
   userId: principal.userId,
   name: principal.displayName,
 });
 
-async function assertDistrictExists(db: Db, districtCode: string): Promise<void> {
+export async function assertDistrictExists(db: Db, districtCode: string): Promise<void> {
   const found = await db
     .selectFrom('districts')
     .select('code')
@@ -39,89 +32,6 @@ export async function listInvestmentDistricts(db: Db, principal: Principal) {
   return (await listDistricts(db))
     .filter((district) => districts === 'all' || districts.has(district.code))
     .map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn }));
-}
-
-export interface ParcelView {
-  id: string;
-  code: string;
-  areaSqm: number;
-  areaMu: number;
-  landUse: ParcelLandUse;
-  status: ParcelStatus;
-  maxFloorAreaSqm: number;
-  powerCapacityKva: number;
-  fitOut: FitOut;
-  notes: string | null;
-}
-
-function presentParcel(row: DeskParcelTable): ParcelView {
-  return {
-    id: row.id,
-    code: row.code,
-    areaSqm: row.areaSqm,
-    areaMu: sqmToMu(row.areaSqm),
-    landUse: row.landUse,
-    status: row.status,
-    maxFloorAreaSqm: row.maxFloorAreaSqm,
-    powerCapacityKva: row.powerCapacityKva,
-    fitOut: row.fitOut,
-    notes: row.notes,
-  };
-}
-
-/**
- * Zones and parcels of the whole city: land on offer is matched for any district's prospects
- * (a 虹口 prospect may land in 临港). Parcels are not about any enterprise.
- */
-export async function listZones(db: Db) {
-  const zones = await db.selectFrom('deskZones').selectAll().orderBy('code').execute();
-  const parcels = await db.selectFrom('deskParcels').selectAll().orderBy('code').execute();
-  return zones.map((zone) => ({
-    id: zone.id,
-    code: zone.code,
-    nameZh: zone.nameZh,
-    nameEn: zone.nameEn,
-    districtCode: zone.districtCode,
-    parcels: parcels.filter((p) => p.zoneId === zone.id).map(presentParcel),
-  }));
-}
-
-/** Sets a parcel's status (e.g. reserved for a prospect in talks); callers of the zone's district. */
-export async function setParcelStatus(
-  db: Db,
-  principal: Principal,
-  parcelId: string,
-  input: { status: ParcelStatus; notes: string | null },
-): Promise<ParcelView> {
-  const parcel = await db
-    .selectFrom('deskParcels as p')
-    .innerJoin('deskZones as z', 'z.id', 'p.zoneId')
-    .selectAll('p')
-    .select('z.districtCode')
-    .where('p.id', '=', parcelId)
-    .executeTakeFirst();
-  if (!parcel) throw new AppError('INVEST_PARCEL_NOT_FOUND');
-  assertDistrict(principal, parcel.districtCode);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('deskParcels')
-      .set({ status: input.status, notes: input.notes, updatedAt: nowIso() })
-      .where('id', '=', parcelId)
-      .execute();
-    await appendAudit(trx, {
-      actor: actorOf(principal),
-      action: 'desk.parcel.status',
-      objectType: 'desk_parcel',
-      objectId: parcelId,
-      details: { from: parcel.status, to: input.status },
-    });
-  });
-  const row = await db
-    .selectFrom('deskParcels')
-    .selectAll()
-    .where('id', '=', parcelId)
-    .executeTakeFirstOrThrow();
-  return presentParcel(row);
 }
 
 export interface Requirements {
@@ -415,97 +325,4 @@ export async function moveProspect(
     });
   });
   return getProspect(db, principal, id);
-}
-
-export async function districtFunnel(
-  db: Db,
-  principal: Principal,
-  districtCode: string,
-): Promise<FunnelStep[]> {
-  assertDistrict(principal, districtCode);
-  await assertDistrictExists(db, districtCode);
-  const rows = await db
-    .selectFrom('deskProspects')
-    .select('stage')
-    .where('districtCode', '=', districtCode)
-    .execute();
-  return funnel(rows);
-}
-
-/**
- * The district's figures for a year, per quarter and for the year, with year-on-year growth;
- * `throughMonth` (the current month, normally) makes a year under way a year to date.
- */
-export async function districtFigures(
-  db: Db,
-  principal: Principal,
-  districtCode: string,
-  year: number,
-  throughMonth: string,
-): Promise<PeriodFigures[]> {
-  assertDistrict(principal, districtCode);
-  await assertDistrictExists(db, districtCode);
-  const from = `${year - 1}-01-01`;
-  const to = `${year}-12-31`;
-  const fdi = await db
-    .selectFrom('deskProspects')
-    .select(['signedOn', 'contractAmountFen'])
-    .where('districtCode', '=', districtCode)
-    .where('isForeign', '=', 1)
-    .where('signedOn', '>=', from)
-    .where('signedOn', '<=', to)
-    .where('contractAmountFen', 'is not', null)
-    .execute();
-  const fixedAsset = await db
-    .selectFrom('deskFixedAssetInvestment')
-    .select(['month', 'amountFen'])
-    .where('districtCode', '=', districtCode)
-    .where('month', '>=', `${year - 1}-01`)
-    .where('month', '<=', `${year}-12`)
-    .execute();
-  return yearFigures(
-    year,
-    fdi.map((row) => ({ signedOn: row.signedOn!, contractAmountFen: Number(row.contractAmountFen) })),
-    fixedAsset.map((row) => ({ month: row.month, amountFen: Number(row.amountFen) })),
-    throughMonth,
-  );
-}
-
-/** Records (or corrects) a month's fixed-asset investment of the district. */
-export async function setFixedAssetInvestment(
-  db: Db,
-  principal: Principal,
-  districtCode: string,
-  month: string,
-  amountFen: number,
-): Promise<{ month: string; amountFen: number }> {
-  assertDistrict(principal, districtCode);
-  await assertDistrictExists(db, districtCode);
-  const at = nowIso();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('deskFixedAssetInvestment')
-      .values({
-        id: uuidv7(),
-        districtCode,
-        month,
-        amountFen,
-        updatedAt: at,
-        updatedByUserId: principal.userId,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['districtCode', 'month'])
-          .doUpdateSet({ amountFen, updatedAt: at, updatedByUserId: principal.userId }),
-      )
-      .execute();
-    await appendAudit(trx, {
-      actor: actorOf(principal),
-      action: 'desk.investment.fixed_asset',
-      objectType: 'district',
-      objectId: districtCode,
-      details: { month, amountFen },
-    });
-  });
-  return { month, amountFen };
 }

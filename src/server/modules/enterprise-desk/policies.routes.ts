@@ -16,12 +16,12 @@ import {
   PolicySchema,
   PolicyUpdateBody,
 } from './policies.schemas.ts';
+import { dryRunRule } from './policies-dry-run.ts';
+import { listOwnEnterprisePolicies } from './policies-enterprise.service.ts';
 import {
   createPolicy,
-  dryRunRule,
   getPolicy,
   listIssuerOffices,
-  listOwnEnterprisePolicies,
   listPolicies,
   publishPolicy,
   requestPolicyMatch,

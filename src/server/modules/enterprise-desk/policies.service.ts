@@ -1,20 +1,17 @@
 // The policy library: authoring (office admins of the issuing office, platform admins), reading
 // (also service managers), rule dry runs before saving, publishing (which queues matching), and
-// the enterprise's own view of the policies it may benefit from and the benefits it was granted.
+// the enterprise's own view (policies-enterprise.service.ts) and dry runs (policies-dry-run.ts).
 import { uuidv7 } from 'uuidv7';
 import type { Principal } from '../../platform/auth/access.ts';
-import { appendAudit, type AuditActor } from '../../platform/audit/audit.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
 import { nowIso, type Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import type { JobRunner } from '../../platform/jobs/job-runner.ts';
 import type { RegisterDirectory } from '../registers/register-directory.ts';
-import { assertEnterpriseMember } from '../identity/enterprises.service.ts';
-import { listEnterpriseDirectory } from '../identity/enterprise-directory.ts';
 import { findOfficeByCode, listOffices } from '../reference/reference.service.ts';
-import { readEnterpriseFacts } from './policies-facts.ts';
-import { policyScope } from './policies-matching.ts';
-import { evaluateRule, ruleFields, ruleProblems, type EnterpriseFacts, type Rule } from './policies-rule.ts';
+import type { Rule } from './policies-rule.ts';
+import { actorOf, adminOfficeIds, assertBenefit, assertRule, canAuthor } from './policies-access.ts';
 import { enqueuePolicyMatch } from './policies.jobs.ts';
 import type { DeskPolicyTable } from './policies.tables.ts';
 
@@ -65,35 +62,6 @@ export interface PolicyView {
     granted: number;
     unreadable: number;
   } | null;
-}
-
-const actorOf = (principal: Principal): AuditActor => ({
-  userId: principal.userId,
-  name: principal.displayName,
-});
-
-/** Offices whose policies the caller authors (office admin posts); admins author for any office. */
-function adminOfficeIds(principal: Principal): Set<string> {
-  return new Set(principal.staff.filter((post) => post.role === 'office_admin').map((post) => post.officeId));
-}
-
-function canAuthor(principal: Principal, issuerOfficeId: string): boolean {
-  return principal.isAdmin || adminOfficeIds(principal).has(issuerOfficeId);
-}
-
-function isAuthor(principal: Principal): boolean {
-  return principal.isAdmin || adminOfficeIds(principal).size > 0;
-}
-
-function assertRule(rule: unknown, locale: Locale): Rule {
-  const problems = ruleProblems(rule, locale);
-  if (problems.length > 0) throw new AppError('POLICY_RULE_INVALID', {}, problems);
-  return rule as Rule;
-}
-
-function assertBenefit(input: Pick<PolicyInput, 'isAutoGrant' | 'benefitAmountFen'>): void {
-  if (input.isAutoGrant && !(input.benefitAmountFen && input.benefitAmountFen > 0))
-    throw new AppError('POLICY_BENEFIT_AMOUNT_REQUIRED');
 }
 
 async function present(db: Db, principal: Principal, rows: DeskPolicyTable[]): Promise<PolicyView[]> {
@@ -386,146 +354,6 @@ export async function requestPolicyMatch(
   const row = await findEditablePolicy(deps.db, principal, id);
   if (row.status !== 'published') throw new AppError('POLICY_NOT_PUBLISHED');
   return enqueuePolicyMatch(deps.jobs, id, 'manual', actorOf(principal), row.ruleVersion);
-}
-
-export interface DryRunResult {
-  checked: number;
-  matched: number;
-  unreadable: number;
-  examples: { enterpriseId: string; name: string; facts: EnterpriseFacts }[];
-  /** Examples of enterprises in scope that the rule does not match. */
-  nonMatching: { enterpriseId: string; name: string; facts: EnterpriseFacts }[];
-}
-
-const EXAMPLES = 5;
-
-/**
- * Tests a rule before it is saved: against one enterprise, or every enterprise of the district
- * (the whole register when none is named). Reads go through the sharing gateway and are recorded
- * like any other; nothing else is stored.
- */
-export async function dryRunRule(
-  deps: PolicyDeps,
-  principal: Principal,
-  input: { rule: unknown; districtCode: string | null; enterpriseId?: string },
-  context: { locale: Locale; requestId: string },
-): Promise<DryRunResult> {
-  if (!isAuthor(principal)) throw new AppError('AUTH_FORBIDDEN');
-  const rule = assertRule(input.rule, context.locale);
-  let scope = input.districtCode
-    ? await listEnterpriseDirectory(deps.db, { districtCode: input.districtCode })
-    : await policyScope(deps.db, { districtCode: null });
-  if (input.enterpriseId) {
-    scope = scope.filter((enterprise) => enterprise.id === input.enterpriseId);
-    if (scope.length === 0) throw new AppError('POLICY_ENTERPRISE_NOT_FOUND');
-  }
-  const fields = ruleFields(rule);
-  const result: DryRunResult = { checked: 0, matched: 0, unreadable: 0, examples: [], nonMatching: [] };
-  const on = nowIso();
-  for (const enterprise of scope) {
-    result.checked += 1;
-    const read = await readEnterpriseFacts(deps, enterprise, fields, {
-      actor: actorOf(principal),
-      on,
-      requestId: context.requestId,
-    });
-    if (!read.ok) {
-      result.unreadable += 1;
-      continue;
-    }
-    const entry = { enterpriseId: enterprise.id, name: enterprise.name, facts: read.facts };
-    if (evaluateRule(rule, read.facts)) {
-      result.matched += 1;
-      if (result.examples.length < EXAMPLES) result.examples.push(entry);
-    } else if (result.nonMatching.length < EXAMPLES) result.nonMatching.push(entry);
-  }
-  return result;
-}
-
-export interface EnterprisePolicies {
-  policies: {
-    id: string;
-    code: string;
-    titleZh: string;
-    titleEn: string;
-    summaryZh: string;
-    summaryEn: string;
-    isAutoGrant: boolean;
-    benefitAmountFen: number | null;
-    matchedAt: string;
-    issuerOfficeNameZh: string;
-    issuerOfficeNameEn: string;
-  }[];
-  benefits: {
-    id: string;
-    policyId: string;
-    code: string;
-    titleZh: string;
-    titleEn: string;
-    amountFen: number;
-    grantedAt: string;
-  }[];
-}
-
-/**
- * What an enterprise may benefit from (published policies whose current rule version matched
- * it) and what it was granted without applying. No access check: for the enterprise desk's other
- * pages, which check membership or management first; `listOwnEnterprisePolicies` is the route's.
- */
-export async function listEnterprisePolicies(db: Db, enterpriseId: string): Promise<EnterprisePolicies> {
-  const matched = await db
-    .selectFrom('deskPolicyMatches as m')
-    .innerJoin('deskPolicies as p', (join) =>
-      join.onRef('p.id', '=', 'm.policyId').onRef('p.ruleVersion', '=', 'm.ruleVersion'),
-    )
-    .select([
-      'p.id',
-      'p.code',
-      'p.titleZh',
-      'p.titleEn',
-      'p.summaryZh',
-      'p.summaryEn',
-      'p.isAutoGrant',
-      'p.benefitAmountFen',
-      'p.issuerOfficeId',
-      'm.matchedAt',
-    ])
-    .where('m.enterpriseId', '=', enterpriseId)
-    .where('p.status', '=', 'published')
-    .orderBy('m.matchedAt', 'desc')
-    .execute();
-  const offices = new Map(
-    (await listOffices(db, { ids: [...new Set(matched.map((row) => row.issuerOfficeId))] })).map((o) => [
-      o.id,
-      o,
-    ]),
-  );
-  const benefits = await db
-    .selectFrom('deskPolicyBenefits as b')
-    .innerJoin('deskPolicies as p', 'p.id', 'b.policyId')
-    .select(['b.id', 'b.policyId', 'p.code', 'p.titleZh', 'p.titleEn', 'b.amountFen', 'b.grantedAt'])
-    .where('b.enterpriseId', '=', enterpriseId)
-    .orderBy('b.grantedAt', 'desc')
-    .execute();
-  return {
-    policies: matched.map(({ issuerOfficeId, isAutoGrant, ...row }) => ({
-      ...row,
-      isAutoGrant: isAutoGrant === 1,
-      issuerOfficeNameZh: offices.get(issuerOfficeId)?.nameZh ?? '',
-      issuerOfficeNameEn: offices.get(issuerOfficeId)?.nameEn ?? '',
-    })),
-    benefits,
-  };
-}
-
-/** The enterprise's own view, for its members (legal representative and agents). */
-export async function listOwnEnterprisePolicies(
-  db: Db,
-  principal: Principal,
-  enterpriseId: string,
-): Promise<EnterprisePolicies> {
-  await assertEnterpriseMember(db, principal, enterpriseId);
-  return listEnterprisePolicies(db, enterpriseId);
 }
 
 /** Offices the caller may issue policies for (the create form's choices). */
