@@ -2,34 +2,19 @@
 // resident to Tongban; they sign in on Tongban's own page, see the app and what it asks for, and
 // allow; the partner's callback gets a code that openid-client exchanges with PKCE. Then the
 // partner's and the admin's open-platform pages. axe on every page.
-import { createServer } from 'node:net';
 import * as client from 'openid-client';
 import { describe, expect, it } from 'vitest';
 import { signIn } from './support/browser.ts';
 import { setUpJourney } from './support/journey.ts';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const port = await freePort();
-const issuer = `http://127.0.0.1:${port}`;
-const journey = setUpJourney(
-  { viewport: { width: 1280, height: 900 } },
-  { env: { PORT: String(port), TONGBAN_PUBLIC_URL: issuer } },
-);
+// The issuer is TONGBAN_PUBLIC_URL, by default http://localhost:<port>: the relying party and the
+// browser use that origin (cookies are per host), not the 127.0.0.1 the other journeys use.
+const journey = setUpJourney({ viewport: { width: 1280, height: 900 } });
+const issuerOf = () => `http://localhost:${new URL(journey.server.baseUrl).port}`;
 
 describe('open platform', () => {
   it('signs a resident in for a partner app on Tongban’s page, with PKCE and consent', async () => {
-    expect(journey.server.baseUrl).toBe(issuer);
+    const issuer = issuerOf();
     const config = await client.discovery(
       new URL(issuer),
       'demo-life-helper',
@@ -85,7 +70,7 @@ describe('open platform', () => {
     });
     expect(fund.status).toBe(200);
     // The consent is listed at 第三方应用授权 in plain words.
-    await page.goto('/data/consents');
+    await page.goto(`${issuer}/data/consents`);
     await expect.poll(() => page.getByText('我的办件').first().isVisible()).toBe(true);
   });
 
