@@ -208,6 +208,18 @@ const DeskPolicyEditorPage = lazy(() =>
 const DeskMetricsPage = lazy(() =>
   import('./pages/desk/metrics/DeskMetricsPage.tsx').then((m) => ({ default: m.DeskMetricsPage })),
 );
+// The desk's visits (无事不扰), coordination rooms (协调群) and project landing: loaded on first use.
+const DeskVisitsPage = lazy(() =>
+  import('./pages/desk/visits/VisitsPage.tsx').then((m) => ({ default: m.VisitsPage })),
+);
+const DeskRoomsPage = lazy(() => import('./pages/desk/rooms/RoomsPage.tsx').then((m) => ({ default: m.RoomsPage })));
+const DeskRoomPage = lazy(() => import('./pages/desk/rooms/RoomPage.tsx').then((m) => ({ default: m.RoomPage })));
+const DeskProjectsPage = lazy(() =>
+  import('./pages/desk/projects/ProjectsPage.tsx').then((m) => ({ default: m.ProjectsPage })),
+);
+const DeskProjectPage = lazy(() =>
+  import('./pages/desk/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingStatus />}>{children}</Suspense>;
@@ -500,6 +512,11 @@ export function App() {
                 ['desk/policies/library', <DeskPolicyLibraryPage key="desk-policy-library" />],
                 ['desk/policies/library/:id', <DeskPolicyEditorPage key="desk-policy-editor" />],
                 ['desk/metrics', <DeskMetricsPage key="desk-metrics" />],
+                ['desk/visits', <DeskVisitsPage key="desk-visits" />],
+                ['desk/rooms', <DeskRoomsPage key="desk-rooms" />],
+                ['desk/rooms/:id', <DeskRoomPage key="desk-room" />],
+                ['desk/projects', <DeskProjectsPage key="desk-projects" />],
+                ['desk/projects/:id', <DeskProjectPage key="desk-project" />],
               ] as const
             ).map(([path, page]) => (
               <Route key={path} path={path} element={<Loading>{page}</Loading>} />

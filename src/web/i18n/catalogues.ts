@@ -34,9 +34,12 @@ import enOpenPlatform from './open-platform.en.json' with { type: 'json' };
 import zhOpenPlatform from './open-platform.zh-CN.json' with { type: 'json' };
 import enDeskInvest from './desk-invest.en.json' with { type: 'json' };
 import zhDeskInvest from './desk-invest.zh-CN.json' with { type: 'json' };
+import enDeskRooms from './desk-rooms.en.json' with { type: 'json' };
+import zhDeskRooms from './desk-rooms.zh-CN.json' with { type: 'json' };
 
 export const zhCN = {
   ...zhDeskInvest,
+  ...zhDeskRooms,
   ...zhCore,
   ...zhNotifications,
   ...zhForms,
@@ -56,6 +59,7 @@ export const zhCN = {
 };
 export const en = {
   ...enDeskInvest,
+  ...enDeskRooms,
   ...enCore,
   ...enNotifications,
   ...enForms,
