@@ -231,7 +231,10 @@ export async function listRouteOffices(db: Db, principal: Principal, id: string)
   const row = await findRequest(db, id);
   if (!row) throw new AppError('DESK_REQUEST_NOT_FOUND');
   if ((await viewerOf(db, principal, row)) !== 'manager') throw new AppError('DESK_REQUEST_NOT_FOUND');
-  const offices = [...(await listOffices(db, { districtCode: row.districtCode })), ...(await cityOffices(db))];
+  const offices = [
+    ...(await listOffices(db, { districtCode: row.districtCode })),
+    ...(await cityOffices(db)),
+  ];
   return offices.map((o) => ({
     id: o.id,
     code: o.code,

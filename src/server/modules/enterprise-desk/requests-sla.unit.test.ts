@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../platform/calendar/working-days.ts';
 import { addWorkingHours, reminderTimes, requestDueTimes } from './requests-sla.ts';
@@ -49,5 +50,51 @@ describe('working hours of requests (09:00–17:00 Asia/Shanghai, working days)'
     const reminders = reminderTimes(calendar, 'policy_question', from, due);
     expect(reminders.firstResponse.toISOString()).toBe('2026-11-25T05:00:00.000Z');
     expect(reminders.resolution.toISOString()).toBe('2026-11-27T15:59:59.999Z');
+  });
+});
+
+describe('working hours: properties', () => {
+  const instants = fc
+    .integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2026-12-20T00:00:00Z') })
+    .map((ms) => new Date(ms));
+  const shanghaiHourOf = (instant: Date) => (instant.getUTCHours() + 8) % 24;
+
+  it('lands inside 09:00–17:00 of a working day, later than it started', () => {
+    fc.assert(
+      fc.property(instants, fc.integer({ min: 1, max: 40 }), (from, hours) => {
+        const due = addWorkingHours(calendar, from, hours);
+        expect(due.getTime()).toBeGreaterThan(from.getTime());
+        const date = new Date(due.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+        expect(calendar.isWorkingDay(date)).toBe(true);
+        const hour = shanghaiHourOf(due) + due.getUTCMinutes() / 60;
+        expect(hour).toBeGreaterThan(9);
+        expect(hour).toBeLessThanOrEqual(17);
+      }),
+    );
+  });
+
+  it('adds up: a then b working hours is a + b working hours', () => {
+    fc.assert(
+      fc.property(
+        instants,
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        (from, a, b) => {
+          const stepped = addWorkingHours(calendar, addWorkingHours(calendar, from, a), b);
+          expect(stepped.toISOString()).toBe(addWorkingHours(calendar, from, a + b).toISOString());
+        },
+      ),
+    );
+  });
+
+  it('is monotonic in the start', () => {
+    fc.assert(
+      fc.property(instants, instants, fc.integer({ min: 1, max: 16 }), (x, y, hours) => {
+        const [early, late] = x <= y ? [x, y] : [y, x];
+        expect(addWorkingHours(calendar, early, hours).getTime()).toBeLessThanOrEqual(
+          addWorkingHours(calendar, late, hours).getTime(),
+        );
+      }),
+    );
   });
 });
