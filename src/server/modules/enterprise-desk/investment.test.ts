@@ -248,6 +248,65 @@ describeEachDialect('enterprise desk: investment pipeline', (dialect) => {
     ).toBe(403);
   });
 
+  it("sets a parcel's status for callers of the zone's district only", async () => {
+    const parcel103 = (await zones())
+      .find((z) => z.code === 'LINGANG')!
+      .parcels.find((p) => p.code === '103')!;
+    const body = { status: 'reserved', notes: '预留给洽谈中的项目' };
+    expect(
+      (await send('PUT', `/api/v1/desk/investment/parcels/${parcel103.id}/status`, manager, body)).statusCode,
+    ).toBe(403);
+    const set = await send(
+      'PUT',
+      `/api/v1/desk/investment/parcels/${parcel103.id}/status`,
+      pudongManager,
+      body,
+    );
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({
+      code: '103',
+      status: 'reserved',
+      notes: '预留给洽谈中的项目',
+      areaMu: 100,
+    });
+    expect(
+      (await send('PUT', '/api/v1/desk/investment/parcels/no-such-parcel/status', admin, body)).json().error
+        .code,
+    ).toBe('INVEST_PARCEL_NOT_FOUND');
+  });
+
+  it('changes requirements and rescores the parcels', async () => {
+    const prospect = (await get('/api/v1/desk/investment/districts/310109/prospects', manager))
+      .json()
+      .items.find((p: { name: string }) => p.name === '长三角文创集团（演示）');
+    const changed = await send(
+      'PUT',
+      `/api/v1/desk/investment/prospects/${prospect.id}/requirements`,
+      manager,
+      {
+        needFloorAreaSqm: 20_000,
+        needPowerKva: 1_000,
+        needFitOut: 'full',
+        needLandUse: 'commercial',
+        specialNeeds: null,
+      },
+    );
+    expect(changed.statusCode).toBe(200);
+    const best = changed.json().matches[0];
+    expect(best).toMatchObject({ parcelCode: 'NB-07', score: 100 });
+    expect(
+      (
+        await send('PUT', `/api/v1/desk/investment/prospects/${prospect.id}/requirements`, pudongManager, {
+          needFloorAreaSqm: null,
+          needPowerKva: null,
+          needFitOut: null,
+          needLandUse: null,
+          specialNeeds: null,
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
   describe('a prospect from lead to signed', () => {
     let prospectId = '';
     it('captures requirements and scores the parcels with reasons', async () => {
