@@ -12,6 +12,7 @@ import { registerDeskRequestJobs } from './modules/enterprise-desk/requests-time
 import { registerDeskRoomsJobs } from './modules/enterprise-desk/rooms.jobs.ts';
 import { registerPolicyJobs } from './modules/enterprise-desk/policies.jobs.ts';
 import { registerOpenWebhookJobs } from './modules/open-platform/webhooks/webhooks.jobs.ts';
+import { registerOpenPlatformJobs } from './modules/open-platform/open-platform.jobs.ts';
 
 /** Registers each module's job handlers on `deps.jobs`. */
 export function registerJobHandlers(deps: AppDeps): void {
@@ -25,4 +26,5 @@ export function registerJobHandlers(deps: AppDeps): void {
   registerDeskRoomsJobs(deps);
   registerPolicyJobs(deps);
   registerOpenWebhookJobs(deps);
+  registerOpenPlatformJobs(deps);
 }

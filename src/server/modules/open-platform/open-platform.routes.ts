@@ -25,6 +25,7 @@ import {
   rotateAppSecret,
 } from './open-apps.service.ts';
 import { ProviderHolder } from './provider-holder.ts';
+import { scheduleOidcPurge } from './open-platform.jobs.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Uid = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
@@ -37,6 +38,7 @@ const Uid = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+
 export const openPlatformRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const holder = new ProviderHolder(deps);
   const db = deps.database.db;
+  await scheduleOidcPurge(deps.jobs);
 
   await app.register(async (scope) => mountProvider(scope as unknown as FastifyInstance, holder));
   await app.register(openApiRoutes(holder), deps);
