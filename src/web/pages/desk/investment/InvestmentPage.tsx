@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { EChartsOption } from 'echarts';
+import { DeskInvestNav } from './DeskInvestNav.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { RequireSession } from '../../../components/RequireSession.tsx';
 import { useApiResource } from '../../../lib/use-api-resource.ts';
@@ -53,6 +54,7 @@ function Districts() {
   return (
     <>
       <PageHeading>{t('deskInvest.investment.title')}</PageHeading>
+      <DeskInvestNav />
       {districts.length > 1 && (
         <div className="field">
           <label className="field__label" htmlFor="district">

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsOption } from 'echarts';
 import { api } from '../../../api/client.ts';
+import { DeskInvestNav } from '../investment/DeskInvestNav.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { RequireSession } from '../../../components/RequireSession.tsx';
 import { TextField } from '../../../components/TextField.tsx';
@@ -101,6 +102,7 @@ function Chooser() {
   return (
     <>
       <PageHeading>{t('deskInvest.metrics.title')}</PageHeading>
+      <DeskInvestNav />
       <p className="lead">{t('deskInvest.metrics.lead')}</p>
       <form
         className="queue-filters"

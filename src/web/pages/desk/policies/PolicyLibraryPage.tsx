@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { DeskInvestNav } from '../investment/DeskInvestNav.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
 import { RequireSession } from '../../../components/RequireSession.tsx';
 import { useApiResource } from '../../../lib/use-api-resource.ts';
@@ -23,6 +24,7 @@ function Library() {
   return (
     <>
       <PageHeading>{t('deskInvest.library.title')}</PageHeading>
+      <DeskInvestNav />
       <p className="lead">{t('deskInvest.library.lead')}</p>
       <p>
         <Link to="/desk/policies/library/new">{t('deskInvest.library.new')}</Link>
