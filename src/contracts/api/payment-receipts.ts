@@ -49,3 +49,19 @@ export const ReceiptCheckQuerySchema = Type.Object(
 
 export const ReceiptCheckSchema = Type.Object({ ...ReceiptFacts });
 export type ReceiptCheck = Static<typeof ReceiptCheckSchema>;
+
+/** GET /api/v1/workbench/applications/:id/fee: the fee of an application as its staff see it. */
+export const ApplicationFeeStatusSchema = Type.Object({
+  feeFen: Fen(),
+  status: Type.Unsafe<'none' | 'unpaid' | 'paid' | 'refunded' | 'partially_refunded'>({
+    type: 'string',
+    enum: ['none', 'unpaid', 'paid', 'refunded', 'partially_refunded'],
+    description: 'none: the service charges no fee',
+  }),
+  /** The applicant is at the provider's cashier right now. */
+  isBeingPaid: Type.Boolean(),
+  paidAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  orderNo: Type.Union([Type.String(), Type.Null()]),
+  refundedFen: Fen(),
+});
+export type ApplicationFeeStatus = Static<typeof ApplicationFeeStatusSchema>;

@@ -17,7 +17,11 @@ import type {
   UtilityBillList,
   UtilityKindName,
 } from '../../contracts/api/payments.ts';
-import type { ReceiptCheck, ReceiptView } from '../../contracts/api/payment-receipts.ts';
+import type {
+  ApplicationFeeStatus,
+  ReceiptCheck,
+  ReceiptView,
+} from '../../contracts/api/payment-receipts.ts';
 import { apiRequest, api } from './client.ts';
 
 export type {
@@ -88,6 +92,10 @@ export const getOrder = (id: string) =>
 
 export const getReceipt = (orderId: string) =>
   api.get<ReceiptView>(`${BASE}/orders/${encodeURIComponent(orderId)}/receipt`);
+
+/** The fee of an application of my offices (workbench staff). */
+export const applicationFeeForStaff = (applicationId: string) =>
+  api.get<ApplicationFeeStatus>(`/api/v1/workbench/applications/${encodeURIComponent(applicationId)}/fee`);
 
 export const receiptPdfUrl = (orderId: string) => `${BASE}/orders/${encodeURIComponent(orderId)}/receipt.pdf`;
 

@@ -21,6 +21,7 @@ import {
 } from './ApplicationSections.tsx';
 import { TaskPanel, type RunChange, type TaskTime } from './TaskPanel.tsx';
 import { RequireCasework, WorkbenchNav, oneOf, useWorkbenchWords } from './WorkbenchFrame.tsx';
+import { StaffFeePanel } from '../payments/StaffFeePanel.tsx';
 
 const BRANCH_STATUSES = ['in_progress', 'approved', 'refused', 'withdrawn'] as const;
 
@@ -146,6 +147,7 @@ function ApplicationView({ me, loaded, reload }: { me: Me; loaded: Loaded; reloa
           <SupplementsSection application={application} fieldTitle={fieldTitle} />
         </div>
         <div className="workbench-application__side">
+          <StaffFeePanel applicationId={application.id} />
           <TaskPanel
             me={me}
             application={application}

@@ -5,16 +5,21 @@ import { requirePrincipal } from '../../../platform/auth/auth-plugin.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/errors.ts';
 import {
+  ApplicationFeeStatusSchema,
   ReceiptCheckQuerySchema,
   ReceiptCheckSchema,
   ReceiptViewSchema,
 } from '../../../../contracts/api/payment-receipts.ts';
 import { ReceiptFontMissingError, renderReceiptPdf } from './receipt-pdf.ts';
+import { applicationFeeForStaff } from './application-fee-status.ts';
 import { checkReceipt, getReceipt } from './receipts.service.ts';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
-/** Receipts (电子缴费凭证) of paid orders: the payer's page and PDF, and the public check. */
+/**
+ * Receipts (电子缴费凭证) of paid orders: the payer's page and PDF, and the public check; and the fee
+ * of an application as the staff working it see it.
+ */
 export const paymentReceiptRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   const { db } = deps.database;
   // The check is public: limit guessing per address as the certificate check does.
@@ -62,6 +67,21 @@ export const paymentReceiptRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (a
         .header('cache-control', 'private, no-store')
         .send(pdf);
     },
+  );
+
+  app.get(
+    '/api/v1/workbench/applications/:id/fee',
+    {
+      config: { access: access.staff('window_clerk', 'reviewer', 'approver', 'office_admin') },
+      schema: {
+        tags: ['workbench'],
+        summary:
+          'The fee (办事费用) of an application of my offices: amount, paid or not, when and by which order',
+        params: IdParams,
+        response: { 200: ApplicationFeeStatusSchema },
+      },
+    },
+    async (request) => applicationFeeForStaff(db, requirePrincipal(request), request.params.id),
   );
 
   app.get(
