@@ -12,7 +12,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { deskApi } from '../requests/desk-api.ts';
 import '../requests/desk.css';
 import '../rooms/desk-rooms.css';
-import { InputField, errorText } from '../rooms/desk-rooms-parts.tsx';
+import { DeskRoomsNav, InputField, errorText } from '../rooms/desk-rooms-parts.tsx';
 import { MILESTONE_KINDS, projectsApi, type MilestoneKind } from './projects-api.ts';
 
 /** /desk/projects: projects of my enterprises (or those I look after); managers open new ones. */
@@ -29,6 +29,7 @@ function Projects({ me }: { me: Me }) {
   return (
     <>
       <PageHeading>{t('deskProjects.title')}</PageHeading>
+      <DeskRoomsNav />
       <p className="lead">{t('deskProjects.intro')}</p>
       <ResourceStatus state={state}>
         {({ items }) =>

@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { deskApi } from '../requests/desk-api.ts';
 import '../requests/desk.css';
 import './desk-rooms.css';
-import { errorText } from './desk-rooms-parts.tsx';
+import { DeskRoomsNav, errorText } from './desk-rooms-parts.tsx';
 import { roomsApi } from './rooms-api.ts';
 
 /** /desk/rooms: the coordination rooms (协调群) I am a member of; managers open new ones. */
@@ -31,6 +31,7 @@ function Rooms({ me }: { me: Me }) {
   return (
     <>
       <PageHeading>{t('deskRooms.title')}</PageHeading>
+      <DeskRoomsNav />
       <p className="lead">{t('deskRooms.intro')}</p>
       <ResourceStatus state={state}>
         {({ items }) =>

@@ -2,6 +2,7 @@
 // the error text of a failed call.
 import type { InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
 import { ApiError } from '../../../api/client.ts';
 
 /** A labelled input (date, datetime-local, number, text, file) with its hint and error. */
@@ -47,4 +48,28 @@ export function InputField(
 /** The message to show for a failed call. */
 export function errorText(error: unknown, fallback: string): string {
   return error instanceof ApiError && error.message ? error.message : fallback;
+}
+
+/** Links between the desk's visits, rooms and projects pages. */
+export function DeskRoomsNav() {
+  const { t } = useTranslation();
+  const links = [
+    ['/desk', t('deskRooms.nav.workspace')],
+    ['/desk/visits', t('deskVisits.title')],
+    ['/desk/rooms', t('deskRooms.title')],
+    ['/desk/projects', t('deskProjects.title')],
+  ] as const;
+  return (
+    <nav aria-label={t('deskRooms.nav.label')} className="desk-rooms-nav">
+      <ul>
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to} end>
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }

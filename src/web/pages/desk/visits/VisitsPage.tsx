@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { deskApi } from '../requests/desk-api.ts';
 import '../requests/desk.css';
 import '../rooms/desk-rooms.css';
+import { DeskRoomsNav } from '../rooms/desk-rooms-parts.tsx';
 import { CapSettings } from './CapSettings.tsx';
 import { EnterpriseVisits } from './EnterpriseVisits.tsx';
 import { PlanVisitForm } from './PlanVisitForm.tsx';
@@ -35,6 +36,7 @@ function Visits({ me }: { me: Me }) {
   return (
     <>
       <PageHeading>{t('deskVisits.title')}</PageHeading>
+      <DeskRoomsNav />
       <p className="lead">{t('deskVisits.intro')}</p>
       {isManager && <ManagerVisits />}
       {me.enterprises.length > 0 && <EnterpriseVisits enterprises={me.enterprises} />}
