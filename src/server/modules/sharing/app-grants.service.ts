@@ -122,6 +122,8 @@ export async function setAppSharingRules(
         reviewNote: null,
       })
       .execute();
+    // Seeded demo apps (no reviewer) are not audited, like the rest of the seeded catalogue.
+    if (!input.reviewedBy) continue;
     await appendAudit(trx, {
       actor: input.reviewedBy,
       action: 'sharing.rule.approve',
