@@ -83,7 +83,8 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
  */
 export async function startServer(options: { readyTimeoutMs?: number; env?: Record<string, string> } = {}) {
   buildWebIfNeeded();
-  const port = await freePort();
+  // A journey that must know the address before the start (e.g. for TONGBAN_PUBLIC_URL) passes PORT.
+  const port = options.env?.PORT ? Number(options.env.PORT) : await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];

@@ -157,7 +157,7 @@ export async function createPartnerApp(options: PartnerAppOptions): Promise<Part
         : { error: '未获授权 · not granted' },
     ]);
     const data: HomeData = {
-      name: session.resident.name ?? session.resident.sub,
+      name: session.resident.name ?? '通办用户 · Tongban user',
       csrf: session.csrf,
       flash: session.flash,
       events: inbox.of(session.resident.sub),
@@ -225,21 +225,22 @@ export async function createPartnerApp(options: PartnerAppOptions): Promise<Part
       );
       const claims = tokens.claims();
       if (!claims) throw new Error('no ID token');
-      let name: string | null = null;
-      if (tokens.scope?.split(' ').includes('profile')) {
-        const userInfo = await oidc
-          .fetchUserInfo(config, tokens.access_token, claims.sub)
-          .catch(() => undefined);
-        name = typeof userInfo?.name === 'string' ? userInfo.name : null;
-      }
       session.resident = {
         sub: claims.sub,
-        name,
+        name: null,
         accessToken: tokens.access_token,
         accessTokenExpiresAt: Date.now() + (tokens.expires_in ?? 900) * 1000,
         refreshToken: tokens.refresh_token,
         scopes: (tokens.scope ?? '').split(' ').filter(Boolean),
       };
+      // The name, from the population register through the open API (scope profile).
+      if (session.resident.scopes.includes('profile')) {
+        const profile = await clientFor(session)
+          .getProfile()
+          .catch(() => undefined);
+        const name = profile?.data.name;
+        session.resident.name = typeof name === 'string' ? name : null;
+      }
       return reply.redirect('/', 303);
     } catch (error) {
       logFailure(app, error);

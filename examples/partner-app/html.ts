@@ -47,7 +47,7 @@ body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei
 header{background:#0b6e4f;color:#fff;padding:.75rem 1rem}header a{color:#fff}
 main{max-width:46rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.2rem 0}h2{font-size:1.15rem;margin-top:1.5rem}
-.en{color:#4a5261;font-size:.9em}header .en{color:#e6f2ed}
+.en{color:#4a5261;font-size:.9em}header .en,header .demo{color:#fff}.button .en{color:inherit}
 section{background:#fff;border:1px solid #d5dbe1;border-radius:8px;padding:.75rem 1rem;margin:1rem 0}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e7ed;vertical-align:top}
 .button{display:inline-block;background:#0b6e4f;color:#fff;border:0;border-radius:6px;padding:.5rem 1rem;font-size:1rem;text-decoration:none;cursor:pointer}
