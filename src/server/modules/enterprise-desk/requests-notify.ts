@@ -2,7 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { listOfficeStaff } from '../identity/applicants.service.ts';
+import { listOfficeStaff, listStaffOfOffices } from '../identity/applicants.service.ts';
 import { notify } from '../notifications/notify.ts';
 import { listOffices } from '../reference/reference.service.ts';
 import type { Executor } from './assignments.repository.ts';
@@ -17,15 +17,17 @@ export async function districtDesk(
   districtCode: string,
 ): Promise<{ managerUserIds: string[]; headUserIds: string[] }> {
   const offices = await listOffices(db, { districtCode });
-  const managerUserIds: string[] = [];
-  const headUserIds: string[] = [];
-  for (const office of offices) {
-    const staff = await listOfficeStaff(db, office.id, ['service_manager', 'office_admin']);
-    const managers = staff.filter((s) => s.role === 'service_manager');
-    if (managers.length === 0) continue;
-    managerUserIds.push(...managers.map((s) => s.userId));
-    headUserIds.push(...staff.filter((s) => s.role === 'office_admin').map((s) => s.userId));
-  }
+  const staff = await listStaffOfOffices(
+    db,
+    offices.map((o) => o.id),
+    ['service_manager', 'office_admin'],
+  );
+  const managerUserIds = staff.filter((s) => s.role === 'service_manager').map((s) => s.userId);
+  // The heads are the office admins of the offices that have service managers.
+  const managerOffices = new Set(staff.filter((s) => s.role === 'service_manager').map((s) => s.officeId));
+  const headUserIds = staff
+    .filter((s) => s.role === 'office_admin' && managerOffices.has(s.officeId))
+    .map((s) => s.userId);
   return { managerUserIds: [...new Set(managerUserIds)], headUserIds: [...new Set(headUserIds)] };
 }
 
@@ -107,9 +109,7 @@ export async function notifyDesk(
 
 /** Tells the staff of the offices a request was routed to. */
 export async function notifyOffices(trx: Trx, deps: AppDeps, row: DeskRequestTable, officeIds: string[]) {
-  const userIds = new Set<string>();
-  for (const officeId of officeIds)
-    for (const staff of await listOfficeStaff(trx, officeId)) userIds.add(staff.userId);
+  const userIds = new Set((await listStaffOfOffices(trx, officeIds)).map((staff) => staff.userId));
   await notify(trx, deps.jobs, {
     recipients: { userIds: [...userIds] },
     kind: 'desk.request.part_routed',

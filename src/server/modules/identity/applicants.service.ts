@@ -117,6 +117,23 @@ export async function listOfficeStaff(
   return query.orderBy('u.displayName').execute();
 }
 
+/** Staff of several offices (one query), optionally only those with one of the given posts. */
+export async function listStaffOfOffices(
+  db: Executor,
+  officeIds: readonly string[],
+  roles?: readonly StaffRole[],
+): Promise<(StaffMember & { officeId: string })[]> {
+  if (officeIds.length === 0) return [];
+  let query = db
+    .selectFrom('staffRoles as r')
+    .innerJoin('users as u', 'u.id', 'r.userId')
+    .select(['u.id as userId', 'u.displayName', 'r.role', 'r.officeId'])
+    .where('r.officeId', 'in', [...officeIds])
+    .where('u.disabledAt', 'is', null);
+  if (roles?.length) query = query.where('r.role', 'in', [...roles]);
+  return query.orderBy('u.displayName').execute();
+}
+
 /** What the registers are keyed by for a person: ID number, name, account mobile, district. */
 export function findPersonIdentity(db: Executor, personId: string) {
   return db
