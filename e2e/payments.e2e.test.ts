@@ -13,6 +13,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawnBillers, type SpawnedBillers } from '../demo/billers/spawn.ts';
 import { spawnPaymentProvider, type SpawnedPaymentProvider } from '../demo/payment-provider/spawn.ts';
 import { pdfText } from '../src/server/modules/payments/receipts/pdf-text.test-support.ts';
+import { sampleFormData } from '../test/support/form-samples.ts';
+import { apiSession } from './support/api-session.ts';
 import {
   hasHorizontalScroll,
   launchBrowser,
@@ -204,6 +206,40 @@ describe('生活缴费', () => {
       .getByRole('table', { name: '缴费项目和金额' })
       .getByText(/交通违法罚款/)
       .waitFor();
+  });
+});
+
+describe('fees in the application flow', () => {
+  it('an application of a service with a fee shows 待缴费 and is paid through the same cashier', async () => {
+    // Filed over the API (the form itself is the applying journey's business): PSBT-0006, 10 yuan.
+    const api = await apiSession(siteUrl, 'demo-resident');
+    const service = (await (await api.call('GET', '/api/v1/services/PSBT-0006')).json()) as {
+      id: string;
+      definition: { form: { schema: Record<string, unknown> } };
+    };
+    const filed = await api.call(
+      'POST',
+      '/api/v1/applications',
+      { serviceId: service.id, data: sampleFormData(service.definition.form.schema) },
+      { 'idempotency-key': 'e2e-fee-0000001' },
+    );
+    expect(filed.status).toBe(201);
+    const { id } = (await filed.json()) as { id: string };
+
+    const page = await freshPage();
+    await signIn(page, 'demo-resident');
+    await page.goto(`/applications/${id}`);
+    const fee = page.getByRole('region', { name: /待缴费/ });
+    await fee.getByText('本事项需缴纳费用 ¥10.00，缴费后办理继续。').waitFor();
+    await expectNoSeriousViolations(page, 'application with a fee due');
+    await fee.getByRole('button', { name: '缴纳 ¥10.00' }).click();
+    await page.waitForURL(`${provider.url}/cashier/**`);
+    await page.getByRole('button', { name: /确认支付/ }).click();
+    await page.waitForURL(`${siteUrl}/payments/orders/**`);
+    await page.getByRole('heading', { level: 1, name: '缴费成功' }).waitFor();
+    await page.getByRole('link', { name: '返回办件' }).click();
+    await page.waitForURL(`**/applications/${id}`);
+    await page.getByText('费用 ¥10.00 已缴纳。').waitFor();
   });
 });
 
