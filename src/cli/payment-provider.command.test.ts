@@ -1,5 +1,5 @@
-// `tongban payment-provider` and `tongban billers` from the command line: help, wrong use, and
-// each running as its own process.
+// `tongban payment-provider`, `tongban billers` and `tongban reconcile` from the command line:
+// help, wrong use, and the two demo servers each running as its own process.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,17 +33,21 @@ async function listening(
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-describe('tongban payment-provider and billers', () => {
-  it('explain themselves and refuse wrong use with exit 2', () => {
+describe('tongban payment-provider, billers and reconcile', () => {
+  it('explain themselves and refuse wrong use with exit 2', { timeout: 120_000 }, () => {
     expect(run(['payment-provider', '--help']).stdout).toMatch(/Usage: tongban payment-provider/);
     expect(run(['billers', '--help']).stdout).toMatch(/Usage: tongban billers/);
     const wrong = run(['payment-provider', '--drop-rate', '2']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/--drop-rate must be from 0 to 1/);
     expect(run(['billers', '--latency', 'slow']).status).toBe(2);
+    expect(run(['reconcile', '--help']).stdout).toMatch(/Usage: tongban reconcile/);
+    const badDate = run(['reconcile', '--date', '25.11.2026']);
+    expect(badDate.status).toBe(2);
+    expect(badDate.stderr).toMatch(/--date must be YYYY-MM-DD/);
   });
 
-  it('run as their own processes with the keys from the environment', async () => {
+  it('run as their own processes with the keys from the environment', { timeout: 120_000 }, async () => {
     const provider = await listening(['payment-provider', '--port', '0'], {
       TONGBAN_PAYMENT_MERCHANT_ID: 'm-test',
       TONGBAN_PAYMENT_MERCHANT_KEY: 'k-test',

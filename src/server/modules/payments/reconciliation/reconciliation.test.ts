@@ -16,6 +16,7 @@ import { describeEachDialect } from '../../../../../test/support/dialects.ts';
 import { nowIso } from '../../../platform/db/database.ts';
 import { ledgerBalance, ledgerIsBalanced } from '../ledger.ts';
 import { shanghaiDateOf } from './compare.ts';
+import { RECONCILIATION_QUEUE } from './reconciliation.jobs.ts';
 
 const BASE = '/api/v1/payments';
 const RECON = `${BASE}/reconciliation`;
@@ -330,6 +331,57 @@ describeEachDialect('payments reconciliation', (dialect) => {
         [orders.vanished!.merchantOrderNo, orders.differs!.merchantOrderNo].includes(m.merchantOrderNo!),
       ),
     ).toBe(true);
+  });
+
+  it('settles a refund paid at the provider whose notification was lost, from the daily job', async () => {
+    const db = t.runtime.deps.database.db;
+    const provider = t.payments!.provider.provider;
+    const item = await db
+      .selectFrom('paymentOrderItems')
+      .select('payableId')
+      .where('orderId', '=', orders.fine!.id)
+      .executeTakeFirstOrThrow();
+    provider.behaviour.dropRate = 1;
+    const requested = await call(resident, 'POST', `${BASE}/orders/${orders.fine!.id}/refunds`, {
+      payableId: item.payableId,
+      amountFen: 1000,
+      reason: '重复缴费 paid twice',
+    });
+    expect(requested.statusCode, requested.body).toBe(201);
+    const refundId = (requested.json() as { id: string }).id;
+    const approved = await call(admin, 'POST', `${BASE}/refunds/${refundId}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    await t.runtime.deps.jobs.drain();
+    const row = await db
+      .selectFrom('paymentRefunds')
+      .select(['refundNo', 'state'])
+      .where('id', '=', refundId)
+      .executeTakeFirstOrThrow();
+    await waitFor(
+      async () => (provider.store.refunds.get(row.refundNo)?.state === 'succeeded' ? true : undefined),
+      'the provider refund',
+    );
+    provider.behaviour.dropRate = 0;
+    expect(row.state).toBe('processing');
+
+    await t.runtime.deps.jobs.enqueue(RECONCILIATION_QUEUE, { date: today });
+    await t.runtime.deps.jobs.drain();
+    const refund = await db
+      .selectFrom('paymentRefunds')
+      .select('state')
+      .where('id', '=', refundId)
+      .executeTakeFirstOrThrow();
+    expect(refund.state).toBe('succeeded');
+    const repaired = (await mismatches(admin)).find((m) => m.refundNo === row.refundNo)!;
+    expect(repaired).toMatchObject({
+      kind: 'missing_at_us',
+      subject: 'refund',
+      repaired: true,
+      status: 'resolved',
+    });
+    const runs = (await call(admin, 'GET', `${RECON}/runs`)).json();
+    expect(runs.items[0]).toMatchObject({ triggeredBy: 'job', status: 'completed' });
+    expect(await ledgerIsBalanced(db)).toBe(true);
   });
 
   it('refuses residents, other staff, and office admins starting a run', async () => {
