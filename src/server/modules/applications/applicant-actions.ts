@@ -27,7 +27,8 @@ export interface ApplicantContext {
 
 async function lockOwn(context: ApplicantContext, trx: Transaction<Database>, id: string) {
   const application = await lockApplication(trx, id).catch(() => undefined);
-  if (!application || !(await isApplicant(context.deps.database.db, context.principal, application)))
+  // Inside the transaction: on SQLite a second connection would wait on this one's lock.
+  if (!application || !(await isApplicant(trx, context.principal, application)))
     throw new AppError('APPLICATION_NOT_FOUND');
   return application;
 }

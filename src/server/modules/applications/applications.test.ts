@@ -393,6 +393,15 @@ describeEachDialect('applications', (dialect) => {
       const asPerson = await submit(t.app, resident, { serviceId: 'SAMR-0010', data: {} });
       expect(asPerson.statusCode).toBe(422);
       expect(asPerson.json().error.message).toBe('该事项的申请人须为企业。');
+      // The agent withdraws the enterprise's application (membership checked inside the transaction).
+      const withdraw = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/applications/${receipt.id}/withdraw`,
+        headers: agent.headers,
+        payload: { reason: '材料有误，重新申请' },
+      });
+      expect(withdraw.statusCode).toBe(200);
+      expect(withdraw.json().status).toBe('withdrawn');
     });
 
     it('counts trips, prefilled and typed fields, and pick-up costs a trip', async () => {
