@@ -23,9 +23,31 @@ function ManagerDesk() {
     <>
       <PageHeading>{t('desk.manager.title')}</PageHeading>
       <p className="lead">{t('desk.manager.intro')}</p>
-      <p>
-        <Link to="/desk/office">{t('desk.manager.officeQueueLink')}</Link>
-      </p>
+      <nav aria-label={t('desk.manager.sectionsLabel')}>
+        <ul className="link-row">
+          <li>
+            <Link to="/desk/office">{t('desk.manager.officeQueueLink')}</Link>
+          </li>
+          <li>
+            <Link to="/desk/visits">{t('desk.manager.visitsLink')}</Link>
+          </li>
+          <li>
+            <Link to="/desk/rooms">{t('desk.manager.roomsLink')}</Link>
+          </li>
+          <li>
+            <Link to="/desk/projects">{t('desk.manager.projectsLink')}</Link>
+          </li>
+          <li>
+            <Link to="/desk/policies/library">{t('desk.manager.policiesLink')}</Link>
+          </li>
+          <li>
+            <Link to="/desk/investment">{t('desk.manager.investmentLink')}</Link>
+          </li>
+          <li>
+            <Link to="/desk/metrics">{t('desk.manager.metricsLink')}</Link>
+          </li>
+        </ul>
+      </nav>
       <ResourceStatus state={state}>{(data) => <Desk data={data} />}</ResourceStatus>
     </>
   );

@@ -143,6 +143,17 @@ function Sections({ workspace }: { workspace: EnterpriseWorkspace }) {
 
       <ManagerCard manager={workspace.manager} />
 
+      <nav aria-label={t('desk.workspace.sectionsLabel')}>
+        <ul className="link-row">
+          <li>
+            <Link to="/desk/visits">{t('desk.workspace.visitsLink')}</Link>
+          </li>
+          <li>
+            <Link to="/desk/rooms">{t('desk.workspace.roomsLink')}</Link>
+          </li>
+        </ul>
+      </nav>
+
       <section className="panel" aria-labelledby="desk-requests-title">
         <h2 className="panel__title" id="desk-requests-title">
           {t('desk.workspace.requestsTitle')}
