@@ -96,6 +96,8 @@ export async function startServer(options: { readyTimeoutMs?: number; env?: Reco
       PORT: String(port),
       TONGBAN_DATA_DIR: dataDir,
       TONGBAN_LOG_LEVEL: 'warn',
+      // Journeys that pay start their own demo provider and billers and pass their URLs.
+      TONGBAN_DEMO_PAYMENT_SERVERS: 'off',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

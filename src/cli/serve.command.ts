@@ -24,19 +24,26 @@ export const serveCommand: Command = {
       const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
       if (build.status !== 0) throw new Error('the web app failed to build');
     }
-    // A demo city pays through the demo payment provider and billers: started here unless running.
-    const demoServers = config.demoPaymentServers ? await startDemoPaymentServers(config) : undefined;
+    // A demo city pays through the demo payment provider and billers: started here, alongside the
+    // runtime (not before it), unless they are running already.
+    const demoServers = config.demoPaymentServers ? startDemoPaymentServers(config) : undefined;
     const runtime = await startRuntime(config);
-    if (demoServers)
+    void demoServers?.then((servers) => {
       runtime.app.log.info(
-        { started: demoServers.started, reused: demoServers.reused },
+        { started: servers.started, reused: servers.reused },
         'demo payment provider and billers (DEMO ONLY: no money moves)',
       );
+      if (servers.failed.length)
+        runtime.app.log.warn(
+          { failed: servers.failed },
+          'the demo payment provider or billers could not be started: payments will say they are unavailable',
+        );
+    });
     const stop = (signal: string) => {
       runtime.app.log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
       runtime.close().then(
         async () => {
-          await demoServers?.stop();
+          await (await demoServers)?.stop();
           process.exit(0);
         },
         (error: unknown) => {

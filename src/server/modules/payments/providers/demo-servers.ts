@@ -20,44 +20,59 @@ async function answers(url: string): Promise<boolean> {
 const portOf = (url: string) => Number(new URL(url).port || 80);
 
 export interface DemoPaymentServers {
-  /** What was started, and what was found already running. */
+  /** What was started, what was found already running, and what could not be started (why). */
   started: string[];
   reused: string[];
+  failed: string[];
   stop(): Promise<void>;
 }
 
+/**
+ * Starts (or finds) both; never throws: one that cannot be started (say, its port is taken by
+ * something else) is listed in `failed`, and payments then report the provider or biller as
+ * unavailable.
+ */
 export async function startDemoPaymentServers(config: AppConfig): Promise<DemoPaymentServers> {
   const started: string[] = [];
   const reused: string[] = [];
+  const failed: string[] = [];
   const stops: (() => Promise<void>)[] = [];
   const parent = ['--parent-pid', String(process.pid)];
-  if (config.paymentProviderUrl) {
-    if (await answers(config.paymentProviderUrl)) reused.push(config.paymentProviderUrl);
-    else {
-      const provider = await spawnPaymentProvider({
-        port: portOf(config.paymentProviderUrl),
+  const ensure = async (
+    url: string | undefined,
+    start: () => Promise<{ url: string; stop(): Promise<void> }>,
+  ) => {
+    if (!url) return;
+    if (await answers(url)) return void reused.push(url);
+    try {
+      const server = await start();
+      started.push(server.url);
+      stops.push(() => server.stop());
+    } catch (error) {
+      // Another process may have started it at the same moment.
+      if (await answers(url)) reused.push(url);
+      else failed.push(`${url}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  };
+  await Promise.all([
+    ensure(config.paymentProviderUrl, () =>
+      spawnPaymentProvider({
+        port: portOf(config.paymentProviderUrl!),
         stateFile: path.join(config.dataDir, 'demo-payment-provider.json'),
         args: parent,
         merchantId: config.paymentMerchantId,
         merchantKey: config.paymentMerchantKey,
         merchantSecret: config.paymentMerchantSecret,
-      });
-      started.push(provider.url);
-      stops.push(() => provider.stop());
-    }
-  }
-  if (config.billersUrl) {
-    if (await answers(config.billersUrl)) reused.push(config.billersUrl);
-    else {
-      const billers = await spawnBillers({
-        port: portOf(config.billersUrl),
+      }),
+    ),
+    ensure(config.billersUrl, () =>
+      spawnBillers({
+        port: portOf(config.billersUrl!),
         stateFile: path.join(config.dataDir, 'demo-billers.json'),
         apiKey: config.billersApiKey,
         args: parent,
-      });
-      started.push(billers.url);
-      stops.push(() => billers.stop());
-    }
-  }
-  return { started, reused, stop: async () => void (await Promise.all(stops.map((stop) => stop()))) };
+      }),
+    ),
+  ]);
+  return { started, reused, failed, stop: async () => void (await Promise.all(stops.map((stop) => stop()))) };
 }
