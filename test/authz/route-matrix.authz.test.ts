@@ -37,6 +37,8 @@ const DEMO_ROLES: Record<string, RoleFacts> = {
   'demo-office-admin': staff('office_admin'),
   'demo-clerk-pudong': staff('window_clerk'),
   'demo-manager': staff('service_manager'),
+  'demo-desk-head': staff('office_admin'),
+  'demo-contractor': resident,
   'demo-operator': staff('operator'),
   'demo-admin': { kind: 'admin', hasPerson: false, staffRoles: [], isAdmin: true },
 };
@@ -49,6 +51,8 @@ const DEMO_ROLES: Record<string, RoleFacts> = {
 const OWNERSHIP_CHECKED_OUTSIDE_THE_PATH = new Set<string>([
   // An office admin may only create services of their own department, named in the body.
   'POST /api/v1/admin/catalog',
+  // A policy is issued by an office named in the body; only its admins (or platform admins) may.
+  'POST /api/v1/desk/policy-library',
 ]);
 
 /**
