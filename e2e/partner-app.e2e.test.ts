@@ -7,7 +7,9 @@
 import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spawnBillers, type SpawnedBillers } from '../demo/billers/spawn.ts';
 import { spawnDepartmentServer, type SpawnedDepartmentServer } from '../demo/department-server/spawn.ts';
+import { spawnPaymentProvider, type SpawnedPaymentProvider } from '../demo/payment-provider/spawn.ts';
 import { spawnPartnerApp, type SpawnedPartnerApp } from '../examples/partner-app/spawn.ts';
 import { sampleFormData } from '../test/support/form-samples.ts';
 import { apiSession } from './support/api-session.ts';
@@ -30,6 +32,8 @@ const [tongbanPort, partnerPort] = [await freePort(), await freePort()];
 const tongbanUrl = `http://127.0.0.1:${tongbanPort}`;
 const partnerUrl = `http://127.0.0.1:${partnerPort}`;
 let department: SpawnedDepartmentServer;
+let provider: SpawnedPaymentProvider;
+let billers: SpawnedBillers;
 let partner: SpawnedPartnerApp;
 let server: RunningServer;
 let browser: Browser;
@@ -37,7 +41,11 @@ const contexts: BrowserContext[] = [];
 
 // Own hooks (not setUpJourney) for a longer start-up: three processes and a demo city to seed.
 beforeAll(async () => {
-  department = await spawnDepartmentServer({ latency: '10-50', errorRate: 0 });
+  [department, provider, billers] = await Promise.all([
+    spawnDepartmentServer({ latency: '10-50', errorRate: 0 }),
+    spawnPaymentProvider(),
+    spawnBillers(),
+  ]);
   server = await startServer({
     readyTimeoutMs: 170_000,
     env: {
@@ -46,7 +54,8 @@ beforeAll(async () => {
       TONGBAN_DEMO_PARTNER_REDIRECT_URIS: `${partnerUrl}/callback`,
       TONGBAN_DEPARTMENT_SERVER_URL: department.url,
       TONGBAN_DEPARTMENT_API_KEY: department.apiKey,
-      TONGBAN_DEMO_PAYMENT_SERVERS: 'off',
+      TONGBAN_PAYMENT_PROVIDER_URL: provider.url,
+      TONGBAN_BILLERS_URL: billers.url,
     },
   });
   partner = await spawnPartnerApp({ port: partnerPort, tongbanUrl });
@@ -56,7 +65,7 @@ afterAll(async () => {
   await browser?.close();
   await partner?.stop();
   await server?.stop();
-  await department?.stop();
+  await Promise.all([department?.stop(), provider?.stop(), billers?.stop()]);
 });
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((context) => context.close()));
@@ -135,10 +144,29 @@ describe('the partner app (a third-party entrance)', () => {
     const socialInsurance = page.locator('section', { has: page.getByRole('heading', { name: /我的社保/ }) });
     await expect.poll(() => socialInsurance.getByText('参保单位').isVisible()).toBe(true);
     await expect.poll(() => socialInsurance.getByRole('table').isVisible()).toBe(true);
-    const bills = page.locator('section', { has: page.getByRole('heading', { name: /水电燃气账单/ }) });
+    const bills = page.locator('section', { has: page.getByRole('heading', { name: /账单与缴费/ }) });
     await expect.poll(() => bills.getByRole('row').count()).toBeGreaterThan(1);
     await expect.poll(() => page.getByRole('button', { name: /退出/ }).isVisible()).toBe(true);
     await expectNoSeriousViolations(page, 'partner app, signed in');
+
+    // Pay a bill: an order through the open API, then the provider's cashier.
+    const row = bills.locator('tbody tr', { has: page.getByRole('button', { name: /缴费/ }) }).first();
+    const payButton = row.getByRole('button', { name: /缴费/ });
+    const title = ((await row.getByRole('cell').first().textContent()) ?? '').trim().slice(0, 12);
+    await payButton.click();
+    await page.waitForURL(`${provider.url}/cashier/**`);
+    await page.getByRole('button', { name: /确认支付/ }).click();
+    await page.waitForURL(`${tongbanUrl}/payments/orders/**`);
+    await page.goto(partnerUrl);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return bills.getByRole('row').filter({ hasText: title }).first().textContent();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toContain('已缴');
 
     // Staff change one of 张三's applications; Tongban tells the partner app by webhook.
     const receiptNo = await staffAskForSupplement();

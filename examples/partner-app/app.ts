@@ -164,7 +164,7 @@ export async function createPartnerApp(options: PartnerAppOptions): Promise<Part
       socialInsurance,
       bills,
       applications,
-      canPay: false,
+      canPay: true,
     };
     session.flash = undefined;
     return sendHtml(reply, homePage(data));
@@ -254,6 +254,26 @@ export async function createPartnerApp(options: PartnerAppOptions): Promise<Part
         400,
       );
     }
+  });
+
+  // Pays one bill: an order through the open API, then the provider's cashier (its page, not ours).
+  app.post('/bills/pay', async (request, reply) => {
+    const session = sessionOf(request);
+    if (!session?.resident) return reply.redirect('/', 303);
+    if (!checkCsrf(session, request.body))
+      return sendHtml(reply, signedOutPage('会话已失效，请重试 · Session expired, try again'), 403);
+    const payableId = String((request.body as { payableId?: unknown }).payableId ?? '');
+    try {
+      const result = await clientFor(session).postPayments({
+        params: { header: { 'idempotency-key': `lh-${session.id.slice(0, 12)}-${payableId}` } },
+        body: { payableIds: [payableId] },
+      });
+      if (result.payUrl) return reply.redirect(result.payUrl, 303);
+      session.flash = `订单 ${result.order.merchantOrderNo}：${result.order.state}`;
+    } catch (error) {
+      session.flash = failure(error);
+    }
+    return reply.redirect('/', 303);
   });
 
   app.post('/logout', async (request, reply) => {

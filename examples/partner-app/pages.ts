@@ -14,12 +14,6 @@ const STATUS: Record<string, [string, string]> = {
 };
 const statusText = (status: string) => both(...(STATUS[status] ?? [status, status]));
 
-const UTILITY: Record<string, [string, string]> = {
-  water: ['水费', 'Water'],
-  electricity: ['电费', 'Electricity'],
-  gas: ['燃气费', 'Gas'],
-};
-
 export function signedOutPage(notice?: string): string {
   return page(
     '生活助手 · Life Helper',
@@ -44,7 +38,14 @@ export interface HomeData {
   events: ReceivedEvent[];
   socialInsurance: { record?: SocialInsuranceRecord; error?: string };
   bills: {
-    items?: { kind: string; accountNumber: string; companyZh: string | null; dueFen: number }[];
+    items?: {
+      id: string;
+      titleZh: string;
+      titleEn: string;
+      amountFen: number;
+      status: string;
+      inFlight: boolean;
+    }[];
     error?: string;
   };
   applications: {
@@ -154,45 +155,42 @@ export function homePage(data: HomeData): string {
       </section>
 
       <section aria-labelledby="bills-title">
-        <h2 id="bills-title">${both('水电燃气账单', 'Utility bills')}</h2>
+        <h2 id="bills-title">${both('账单与缴费', 'Bills and payments')}</h2>
         ${errorNotice(data.bills.error)}
         ${
           data.bills.items
             ? data.bills.items.length === 0
-              ? html`<p>${both('没有绑定的缴费户号。', 'No utility accounts.')}</p>`
+              ? html`<p>${both('没有待缴或已缴的费用。', 'Nothing to pay and nothing paid.')}</p>`
               : html`<table>
                   <thead>
                     <tr>
-                      <th scope="col">${both('类别', 'Kind')}</th>
-                      <th scope="col">${both('户号', 'Account')}</th>
-                      <th scope="col">${both('应缴', 'Due')}</th>
-                      <th scope="col"><span class="visually-hidden">${both('操作', 'Action')}</span></th>
+                      <th scope="col">${both('费用', 'Bill')}</th>
+                      <th scope="col">${both('金额', 'Amount')}</th>
+                      <th scope="col">${both('状态', 'Status')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     ${data.bills.items.map(
                       (bill) =>
                         html`<tr>
-                          <td>
-                            ${both(...(UTILITY[bill.kind] ?? [bill.kind, bill.kind]))}<br />${bill.companyZh ?? ''}
-                          </td>
-                          <td>${bill.accountNumber}</td>
-                          <td>${yuan(bill.dueFen)}</td>
+                          <td>${bill.titleZh}<br /><span class="en" lang="en">${bill.titleEn}</span></td>
+                          <td>${yuan(bill.amountFen)}</td>
                           <td>
                             ${
-                              data.canPay && bill.dueFen > 0
-                                ? html`<form method="post" action="/bills/pay">
-                                    <input type="hidden" name="csrf" value="${data.csrf}" />
-                                    <input type="hidden" name="accountNumber" value="${bill.accountNumber}" />
-                                    <input type="hidden" name="kind" value="${bill.kind}" />
-                                    <button class="button" type="submit">
-                                      ${both('缴费', 'Pay')} ${yuan(bill.dueFen)}
-                                      <span class="visually-hidden">${bill.accountNumber}</span>
-                                    </button>
-                                  </form>`
-                                : bill.dueFen === 0
-                                  ? both('已缴清', 'paid')
-                                  : ''
+                              bill.status === 'unpaid'
+                                ? data.canPay && !bill.inFlight
+                                  ? html`<form method="post" action="/bills/pay">
+                                      <input type="hidden" name="csrf" value="${data.csrf}" />
+                                      <input type="hidden" name="payableId" value="${bill.id}" />
+                                      <button class="button" type="submit">
+                                        ${both('缴费', 'Pay')} ${yuan(bill.amountFen)}
+                                        <span class="visually-hidden">${bill.titleZh}</span>
+                                      </button>
+                                    </form>`
+                                  : both('支付中', 'being paid')
+                                : bill.status === 'paid'
+                                  ? both('已缴', 'paid')
+                                  : both('已退款', 'refunded')
                             }
                           </td>
                         </tr>`,

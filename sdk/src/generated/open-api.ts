@@ -342,7 +342,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The resident's utility bills (水电燃气) with the amounts due (scope `bills_payments`) */
+    /** What the resident can pay and has paid: utility bills of their bound accounts, fees of their applications, traffic fines (scope `bills_payments`) */
     get: {
       parameters: {
         query?: never;
@@ -359,13 +359,53 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description unpaid first (oldest due first), then paid */
               items: {
-                accountNumber: string;
-                companyZh: string | null;
-                dueFen: number;
-                kind: string;
+                amountFen: number;
+                applicationId: string | null;
+                beneficiary: {
+                  /** @description ledger account suffix, e.g. utility:water or office:<code> */
+                  code: string;
+                  nameEn: string;
+                  nameZh: string;
+                };
+                dueDate: string | null;
+                externalRef: string;
+                id: string;
+                inFlight: boolean;
+                /** @enum {string} */
+                kind: 'utility_bill' | 'service_fee' | 'traffic_fine';
+                paidAt: string | null;
+                paidOrderId: string | null;
+                payer: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'person' | 'enterprise';
+                  name: string;
+                };
+                refundedFen: number;
+                /** @enum {string} */
+                status: 'unpaid' | 'paid' | 'refunded' | 'partially_refunded';
+                titleEn: string;
+                titleZh: string;
+                utility: {
+                  accountNumber: string;
+                  /**
+                   * @description water 水, electricity 电, gas 燃气
+                   * @enum {string}
+                   */
+                  kind: 'water' | 'electricity' | 'gas';
+                  /** @description YYYY-MM */
+                  month: string;
+                } | null;
               }[];
-              totalDueFen: number;
+              problems: {
+                code: string;
+                message: string;
+                /** @description utility:<kind>:<accountNumber> or register:vehicles */
+                source: string;
+              }[];
+              unpaidTotalFen: number;
             };
           };
         };
@@ -496,6 +536,242 @@ export interface paths {
               nameEn: string;
               nameZh: string;
               register: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/open/v1/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pay some of the resident's bills (scope `bills_payments`): an order at the payment provider; send the resident to `payUrl`. The same Idempotency-Key from the same app answers the same order */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description 8–128 characters [A-Za-z0-9._:-], unique per payment; a retry sends the same */
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            payableIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              order: {
+                closedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                /** Format: date-time */
+                expiresAt: string;
+                id: string;
+                items: {
+                  amountFen: number;
+                  /** @enum {string} */
+                  kind: 'utility_bill' | 'service_fee' | 'traffic_fine';
+                  payableId: string;
+                  refundedFen: number;
+                  titleEn: string;
+                  titleZh: string;
+                }[];
+                /** @description our order number, shown on receipts */
+                merchantOrderNo: string;
+                paidAt: string | null;
+                payer: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'person' | 'enterprise';
+                  name: string;
+                };
+                provider: string;
+                providerOrderNo: string | null;
+                providerTxnNo: string | null;
+                refundedFen: number;
+                /** @enum {string} */
+                state:
+                  'created' | 'pending' | 'paid' | 'closed' | 'failed' | 'refunded' | 'partially_refunded';
+                totalFen: number;
+              };
+              payUrl: string | null;
+              qrContent: string | null;
+              replayed: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              order: {
+                closedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                /** Format: date-time */
+                expiresAt: string;
+                id: string;
+                items: {
+                  amountFen: number;
+                  /** @enum {string} */
+                  kind: 'utility_bill' | 'service_fee' | 'traffic_fine';
+                  payableId: string;
+                  refundedFen: number;
+                  titleEn: string;
+                  titleZh: string;
+                }[];
+                /** @description our order number, shown on receipts */
+                merchantOrderNo: string;
+                paidAt: string | null;
+                payer: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'person' | 'enterprise';
+                  name: string;
+                };
+                provider: string;
+                providerOrderNo: string | null;
+                providerTxnNo: string | null;
+                refundedFen: number;
+                /** @enum {string} */
+                state:
+                  'created' | 'pending' | 'paid' | 'closed' | 'failed' | 'refunded' | 'partially_refunded';
+                totalFen: number;
+              };
+              payUrl: string | null;
+              qrContent: string | null;
+              replayed: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/open/v1/payments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the resident's payment orders and its state (scope `bills_payments`) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              description: string;
+              /** Format: date-time */
+              expiresAt: string;
+              id: string;
+              items: {
+                amountFen: number;
+                /** @enum {string} */
+                kind: 'utility_bill' | 'service_fee' | 'traffic_fine';
+                payableId: string;
+                refundedFen: number;
+                titleEn: string;
+                titleZh: string;
+              }[];
+              /** @description our order number, shown on receipts */
+              merchantOrderNo: string;
+              paidAt: string | null;
+              payer: {
+                id: string;
+                /** @enum {string} */
+                kind: 'person' | 'enterprise';
+                name: string;
+              };
+              provider: string;
+              providerOrderNo: string | null;
+              providerTxnNo: string | null;
+              refundedFen: number;
+              /** @enum {string} */
+              state: 'created' | 'pending' | 'paid' | 'closed' | 'failed' | 'refunded' | 'partially_refunded';
+              totalFen: number;
+            } & {
+              checkedWithProvider: boolean;
+              payUrl: string | null;
+              qrContent: string | null;
+              refunds: {
+                amountFen: number;
+                canDecide: boolean;
+                completedAt: string | null;
+                decidedAt: string | null;
+                decidedBy: {
+                  name: string;
+                  userId: string;
+                } | null;
+                decisionNote: string | null;
+                id: string;
+                merchantOrderNo: string;
+                orderId: string;
+                payableId: string;
+                payableTitleEn: string;
+                payableTitleZh: string;
+                providerRefundNo: string | null;
+                reason: string;
+                refundNo: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: {
+                  asPayer: boolean;
+                  name: string;
+                  userId: string;
+                };
+                /** @enum {string} */
+                state: 'requested' | 'rejected' | 'processing' | 'succeeded' | 'failed';
+              }[];
             };
           };
         };

@@ -9,7 +9,7 @@ export const OPERATIONS = {
   postApplications: { method: 'post', path: '/api/open/v1/applications' },
   /** One of the resident's applications (scope `applications.read`) (public) */
   getApplicationsById: { method: 'get', path: '/api/open/v1/applications/{id}' },
-  /** The resident's utility bills (水电燃气) with the amounts due (scope `bills_payments`) (public) */
+  /** What the resident can pay and has paid: utility bills of their bound accounts, fees of their applications, traffic fines (scope `bills_payments`) (public) */
   getBills: { method: 'get', path: '/api/open/v1/bills' },
   /** 公积金: housing fund balance and movements (scope `housing_fund`); read through the sharing gateway with the resident's consent (public) */
   getHousingFund: { method: 'get', path: '/api/open/v1/housing-fund' },
@@ -17,6 +17,10 @@ export const OPERATIONS = {
   getMe: { method: 'get', path: '/api/open/v1/me' },
   /** 医保: medical insurance and settlements (scope `medical_insurance`); read through the sharing gateway with the resident's consent (public) */
   getMedicalInsurance: { method: 'get', path: '/api/open/v1/medical-insurance' },
+  /** Pay some of the resident's bills (scope `bills_payments`): an order at the payment provider; send the resident to `payUrl`. The same Idempotency-Key from the same app answers the same order (public) */
+  postPayments: { method: 'post', path: '/api/open/v1/payments' },
+  /** One of the resident's payment orders and its state (scope `bills_payments`) (public) */
+  getPaymentsById: { method: 'get', path: '/api/open/v1/payments/{id}' },
   /** 基本信息 (name, gender, date of birth) from the population register (scope `profile`); read through the sharing gateway with the resident's consent (public) */
   getProfile: { method: 'get', path: '/api/open/v1/profile' },
   /** Search the published service catalogue (scope `services.read`; client credentials allowed) (public) */
