@@ -1,6 +1,7 @@
 // The partner app (examples/partner-app, its own process) as a resident meets it: "sign in with
 // Tongban" sends them to Tongban's own page, they sign in and consent, and the partner shows their
-// 社保 record and bills read through the open API with the SDK. Then staff change one of their
+// 社保 record and bills read through the open API with the SDK, and pays a bill at the provider's
+// cashier (told of it by the payment.settled webhook). Then staff change one of their
 // applications through the API and the partner app, told by Tongban's signed webhook, shows
 // "your application changed state". Tongban, the demo department server (社保) and the partner
 // app run as real processes; axe on each partner page.
@@ -167,6 +168,8 @@ describe('the partner app (a third-party entrance)', () => {
         { timeout: 20_000, interval: 500 },
       )
       .toContain('已缴');
+    // …and Tongban told the partner app by webhook that the payment settled.
+    await expect.poll(() => page.locator('#events').textContent()).toContain('缴费已到账');
 
     // Staff change one of 张三's applications; Tongban tells the partner app by webhook.
     const receiptNo = await staffAskForSupplement();

@@ -7,6 +7,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import { nowIso } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { notify } from '../notifications/notify.ts';
+import { publishPaymentSettled } from '../open-platform/webhooks/payment-events.ts';
 import { ledgerAccounts, postLedgerTransaction } from './ledger.ts';
 import type { PaymentOrderTable } from './payments.tables.ts';
 import type { SettlementDeps } from './settlement.ts';
@@ -103,6 +104,7 @@ export async function settlePaidOrder(
     link: `/payments/orders/${order.id}`,
     object: { type: 'payment_order', id: order.id },
   });
+  await publishPaymentSettled(trx, deps.jobs, order, items, paidAt);
   for (const item of items) {
     if (item.kind !== 'utility_bill' || !item.utilityKind || !item.accountNumber) continue;
     const pushId = uuidv7();
