@@ -444,6 +444,7 @@ export async function seedDemo(
     await appendAudit(trx, { actor: null, action: 'demo.seed', details: { accounts: DEMO_ACCOUNTS.length } });
   });
   await seedDemoDesk(db, DEMO_ENTERPRISES.map(demoUscc));
+  await seedDemoDeskRooms(db, DEMO_PASSWORD, population.idNumbers.liuqiang!);
   await seedDemoInvest(db);
   if (options.signer)
     await seedDemoCertificates(db, options.signer, { canteenUscc: demoUscc(DEMO_ENTERPRISES[0]!) });

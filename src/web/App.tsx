@@ -151,9 +151,6 @@ const PaymentReceiptPage = lazy(() =>
 const ReceiptCheckPage = lazy(() =>
   import('./pages/payments/ReceiptCheckPage.tsx').then((module) => ({ default: module.ReceiptCheckPage })),
 );
-const WebhooksPage = lazy(() =>
-  import('./pages/open-platform/webhooks/WebhooksPage.tsx').then((module) => ({ default: module.WebhooksPage })),
-);
 
 // The enterprise desk: workspace, the manager's desk, messages, requests (诉求) and the office queue.
 const DeskWorkspacePage = lazy(() =>
@@ -176,6 +173,9 @@ const DeskRequestPage = lazy(() =>
 );
 const DeskOfficePage = lazy(() =>
   import('./pages/desk/requests/OfficeQueuePage.tsx').then((module) => ({ default: module.OfficeQueuePage })),
+);
+const WebhooksPage = lazy(() =>
+  import('./pages/open-platform/webhooks/WebhooksPage.tsx').then((module) => ({ default: module.WebhooksPage })),
 );
 
 // The open platform: the authorization page partner apps send residents to, partners' apps, review.
@@ -482,6 +482,14 @@ export function App() {
             ).map(([path, page]) => (
               <Route key={path} path={path} element={<Loading>{page}</Loading>} />
             ))}
+            <Route
+              path="open-platform/webhooks"
+              element={
+                <Loading>
+                  <WebhooksPage />
+                </Loading>
+              }
+            />
             {(
               [
                 ['open-platform', <PartnerAppsPage key="partner" />],
@@ -521,14 +529,6 @@ export function App() {
             ).map(([path, page]) => (
               <Route key={path} path={path} element={<Loading>{page}</Loading>} />
             ))}
-            <Route
-              path="open-platform/webhooks"
-              element={
-                <Loading>
-                  <WebhooksPage />
-                </Loading>
-              }
-            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -67,13 +67,6 @@ export interface AppConfig extends PaymentsConfig {
   smsUrl: string | undefined;
   /** DEMO ONLY: the kiosk shows the text of the SMS it sent on a panel labelled demo. */
   kioskDemoSms: boolean;
-  /** Open platform webhooks: per-attempt timeout, attempts before a delivery fails, retry backoff. */
-  webhookTimeoutMs: number;
-  webhookMaxAttempts: number;
-  webhookBackoffBaseMs: number;
-  webhookBackoffMaxMs: number;
-  /** Webhook URLs may be plain http:// and reach local/private addresses (the demo; never in production). */
-  webhookAllowLocalTargets: boolean;
   /** Open platform API calls per minute per app, and per resident (over all apps). */
   openApiRateLimitPerApp: number;
   openApiRateLimitPerResident: number;
@@ -84,6 +77,13 @@ export interface AppConfig extends PaymentsConfig {
   oidcCookieKeys: string[] | undefined;
   /** Redirect URIs of the demo partner app (demo data only). */
   demoPartnerRedirectUris: string[];
+  /** Open platform webhooks: per-attempt timeout, attempts before a delivery fails, retry backoff. */
+  webhookTimeoutMs: number;
+  webhookMaxAttempts: number;
+  webhookBackoffBaseMs: number;
+  webhookBackoffMaxMs: number;
+  /** Webhook URLs may be plain http:// and reach local/private addresses (the demo; never in production). */
+  webhookAllowLocalTargets: boolean;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +178,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
     writeQueueTimeoutMs: int('TONGBAN_WRITE_QUEUE_TIMEOUT_MS', 1000, 1, 600_000),
     maxEventLoopDelayMs: int('TONGBAN_MAX_EVENT_LOOP_DELAY_MS', 0, 0, 600_000),
     ...kioskConfig(env, problems, int, bool),
+    ...readPaymentsConfig(env, problems, int, bool, mail.publicUrl),
     ...openPlatformConfig(env, problems, int),
     webhookTimeoutMs: int('TONGBAN_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
     webhookMaxAttempts: int('TONGBAN_WEBHOOK_MAX_ATTEMPTS', 8, 1, 20),
@@ -187,7 +188,6 @@ export function loadConfig(env: Env = process.env, overrides: Partial<AppConfig>
       'TONGBAN_WEBHOOK_ALLOW_LOCAL_TARGETS',
       !['off', 'false', '0', 'no'].includes((env.TONGBAN_DEMO ?? '').toLowerCase()),
     ),
-    ...readPaymentsConfig(env, problems, int, bool, mail.publicUrl),
     ...overrides,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -26,10 +26,10 @@ import enPayments from './payments.en.json' with { type: 'json' };
 import zhPayments from './payments.zh-CN.json' with { type: 'json' };
 import enReconciliation from './reconciliation.en.json' with { type: 'json' };
 import zhReconciliation from './reconciliation.zh-CN.json' with { type: 'json' };
-import enWebhooks from './webhooks.en.json' with { type: 'json' };
-import zhWebhooks from './webhooks.zh-CN.json' with { type: 'json' };
 import enDesk from './desk.en.json' with { type: 'json' };
 import zhDesk from './desk.zh-CN.json' with { type: 'json' };
+import enWebhooks from './webhooks.en.json' with { type: 'json' };
+import zhWebhooks from './webhooks.zh-CN.json' with { type: 'json' };
 import enOpenPlatform from './open-platform.en.json' with { type: 'json' };
 import zhOpenPlatform from './open-platform.zh-CN.json' with { type: 'json' };
 import enDeskInvest from './desk-invest.en.json' with { type: 'json' };
@@ -53,8 +53,8 @@ export const zhCN = {
   ...zhEditorExtra,
   ...zhPayments,
   ...zhReconciliation,
-  ...zhWebhooks,
   ...zhDesk,
+  ...zhWebhooks,
   ...zhOpenPlatform,
 };
 export const en = {
@@ -73,7 +73,7 @@ export const en = {
   ...enEditorExtra,
   ...enPayments,
   ...enReconciliation,
-  ...enWebhooks,
   ...enDesk,
+  ...enWebhooks,
   ...enOpenPlatform,
 };

@@ -101,6 +101,25 @@ import type {
   DeskRoomTable,
   DeskRoomTaskTable,
 } from '../../modules/enterprise-desk/rooms.tables.ts';
+import type {
+  DeskFixedAssetInvestmentTable,
+  DeskParcelTable,
+  DeskProspectStageTable,
+  DeskProspectTable,
+  DeskZoneTable,
+} from '../../modules/enterprise-desk/investment.tables.ts';
+import type {
+  DeskPolicyBenefitTable,
+  DeskPolicyMatchTable,
+  DeskPolicyRuleVersionTable,
+  DeskPolicyRunTable,
+  DeskPolicyTable,
+} from '../../modules/enterprise-desk/policies.tables.ts';
+import type {
+  OidcPayloadTable,
+  OpenPlatformAppTable,
+  OpenPlatformKeyTable,
+} from '../../modules/open-platform/open-platform.tables.ts';
 
 import type {
   BillerPushTable,
@@ -118,31 +137,11 @@ import type {
   ReconciliationRunTable,
 } from '../../modules/payments/reconciliation/reconciliation.tables.ts';
 import type {
-  OidcPayloadTable,
-  OpenPlatformAppTable,
-  OpenPlatformKeyTable,
-} from '../../modules/open-platform/open-platform.tables.ts';
-import type {
   OpenEventTable,
   OpenWebhookAttemptTable,
   OpenWebhookDeliveryTable,
   OpenWebhookSubscriptionTable,
 } from '../../modules/open-platform/webhooks/webhooks.tables.ts';
-
-import type {
-  DeskFixedAssetInvestmentTable,
-  DeskParcelTable,
-  DeskProspectStageTable,
-  DeskProspectTable,
-  DeskZoneTable,
-} from '../../modules/enterprise-desk/investment.tables.ts';
-import type {
-  DeskPolicyBenefitTable,
-  DeskPolicyMatchTable,
-  DeskPolicyRuleVersionTable,
-  DeskPolicyRunTable,
-  DeskPolicyTable,
-} from '../../modules/enterprise-desk/policies.tables.ts';
 
 export interface Database {
   districts: DistrictTable;
@@ -226,13 +225,6 @@ export interface Database {
   deskRoomDocumentContents: DeskRoomDocumentContentTable;
   deskRoomActivity: DeskRoomActivityTable;
   deskRoomDigests: DeskRoomDigestTable;
-  openPlatformApps: OpenPlatformAppTable;
-  oidcPayloads: OidcPayloadTable;
-  openPlatformKeys: OpenPlatformKeyTable;
-  openEvents: OpenEventTable;
-  openWebhookSubscriptions: OpenWebhookSubscriptionTable;
-  openWebhookDeliveries: OpenWebhookDeliveryTable;
-  openWebhookAttempts: OpenWebhookAttemptTable;
   deskZones: DeskZoneTable;
   deskParcels: DeskParcelTable;
   deskProspects: DeskProspectTable;
@@ -243,4 +235,11 @@ export interface Database {
   deskPolicyMatches: DeskPolicyMatchTable;
   deskPolicyBenefits: DeskPolicyBenefitTable;
   deskPolicyRuns: DeskPolicyRunTable;
+  openPlatformApps: OpenPlatformAppTable;
+  oidcPayloads: OidcPayloadTable;
+  openPlatformKeys: OpenPlatformKeyTable;
+  openEvents: OpenEventTable;
+  openWebhookSubscriptions: OpenWebhookSubscriptionTable;
+  openWebhookDeliveries: OpenWebhookDeliveryTable;
+  openWebhookAttempts: OpenWebhookAttemptTable;
 }
