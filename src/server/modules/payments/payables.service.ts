@@ -20,6 +20,7 @@ import { listApplicationFees } from '../applications/application-fees.ts';
 import { findApplicantProfile } from '../identity/applicants.service.ts';
 import { findOfficeByCode, listOffices } from '../reference/reference.service.ts';
 import { readOwnRecord } from '../sharing/self-service.service.ts';
+import { publishOpenEvent } from '../open-platform/webhooks/webhook-events.ts';
 import { actingSubject, mayActFor, type PayerSubject } from './payer-access.ts';
 import type { PaymentsDeps } from './payments-deps.ts';
 import { payerNames, presentPayable, sortPayables } from './payments.presenter.ts';
@@ -38,27 +39,48 @@ type NewPayable = Omit<
   'id' | 'status' | 'inFlightOrderId' | 'paidOrderId' | 'paidAt' | 'refundedFen' | 'createdAt' | 'updatedAt'
 >;
 
-/** Inserts a payable unless one with its (kind, external reference) exists; `paid` marks it paid elsewhere. */
-async function upsertPayable(db: Db, payable: NewPayable, paidElsewhere: boolean): Promise<void> {
+/**
+ * Inserts a payable unless one with its (kind, external reference) exists; `paid` marks it paid
+ * elsewhere. A payable new to us and still to pay is a `bill.issued` event for the payer's apps
+ * (published in the insert's transaction, so it is told once, however often the bill is fetched).
+ */
+async function upsertPayable(deps: PaymentsDeps, payable: NewPayable, paidElsewhere: boolean): Promise<void> {
   const now = nowIso();
-  await db
-    .insertInto('payables')
-    .values({
-      ...payable,
-      id: uuidv7(),
-      status: paidElsewhere ? 'paid' : 'unpaid',
-      inFlightOrderId: null,
-      paidOrderId: null,
-      paidAt: paidElsewhere ? now : null,
-      refundedFen: 0,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflict((oc) => oc.columns(['kind', 'externalRef']).doNothing())
-    .execute();
+  const id = uuidv7();
+  await deps.database.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('payables')
+      .values({
+        ...payable,
+        id,
+        status: paidElsewhere ? 'paid' : 'unpaid',
+        inFlightOrderId: null,
+        paidOrderId: null,
+        paidAt: paidElsewhere ? now : null,
+        refundedFen: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflict((oc) => oc.columns(['kind', 'externalRef']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted && !paidElsewhere && payable.payerPersonId)
+      await publishOpenEvent(trx, deps.jobs, {
+        type: 'bill.issued',
+        personId: payable.payerPersonId,
+        data: {
+          payableId: id,
+          kind: payable.kind,
+          titleZh: payable.titleZh,
+          titleEn: payable.titleEn,
+          amountFen: payable.amountFen,
+          dueDate: payable.dueDate,
+        },
+      });
+  });
   if (paidElsewhere) {
     // Paid outside Tongban (at a bank, at the counter): only a payable nobody is paying here.
-    await db
+    await deps.database.db
       .updateTable('payables')
       .set({ status: 'paid', paidAt: now, updatedAt: now })
       .where('kind', '=', payable.kind)
@@ -98,7 +120,7 @@ async function syncUtilityBills(deps: PaymentsDeps, subject: PayerSubject, local
       const bills = await deps.billers.fetchBills(binding.kind, binding.accountNumber);
       for (const bill of bills) {
         await upsertPayable(
-          db,
+          deps,
           {
             kind: 'utility_bill',
             externalRef: bill.billNo,
@@ -145,7 +167,7 @@ async function syncServiceFees(deps: PaymentsDeps, subject: PayerSubject): Promi
     const office = offices.get(fee.receivingOfficeId);
     if (!office) continue;
     await upsertPayable(
-      db,
+      deps,
       {
         kind: 'service_fee',
         externalRef: fee.applicationId,
@@ -190,7 +212,7 @@ async function syncTrafficFines(
   if (!office) return;
   for (const violation of violations) {
     await upsertPayable(
-      db,
+      deps,
       {
         kind: 'traffic_fine',
         externalRef: violation.id,

@@ -166,6 +166,16 @@ describeEachDialect('payments', (dialect) => {
       ).json() as PayableList;
       expect(payables.unpaidTotalFen).toBe(bills.reduce((s, b) => s + b.amountFen, 0));
       expect((await call(resident2, 'GET', `${BASE}/payables/${bills[0]!.id}`)).statusCode).toBe(404);
+      // Each unpaid bill new to us is one bill.issued event for the payer's apps, however often fetched.
+      const issued = await t.runtime.deps.database.db
+        .selectFrom('openEvents')
+        .select(['data'])
+        .where('type', '=', 'bill.issued')
+        .execute();
+      const issuedIds = issued.map((e) => (JSON.parse(e.data) as { payableId: string }).payableId);
+      for (const bill of bills) expect(issuedIds.filter((id) => id === bill.id)).toHaveLength(1);
+      const paidIds = new Set(first.items.filter((b) => b.status === 'paid').map((b) => b.id));
+      expect(issuedIds.some((id) => paidIds.has(id))).toBe(false);
     });
 
     it('refuses bad input and leaves nothing behind', async () => {
