@@ -1,9 +1,12 @@
 // Saves screenshots of the main pages into docs/screenshots/ (run: npx tsx e2e/screenshots.ts, or
 // name some files to take only those: npx tsx e2e/screenshots.ts catalog-editor.png).
 // Starts the real server with the demo city, exactly like the browser journeys do.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { spawnBillers, type SpawnedBillers } from '../demo/billers/spawn.ts';
+import { spawnPaymentProvider, type SpawnedPaymentProvider } from '../demo/payment-provider/spawn.ts';
 import { sampleFormData } from '../test/support/form-samples.ts';
 import { apiSession } from './support/api-session.ts';
 import { launchBrowser, newContext, signIn } from './support/browser.ts';
@@ -26,6 +29,8 @@ interface Shot {
   ready(page: Page): Promise<void>;
   /** The whole page (default) or only the viewport, e.g. after scrolling to what matters. */
   fullPage?: boolean;
+  /** Needs the demo payment provider and billers (started as their own processes). */
+  payments?: boolean;
 }
 
 const districtsLoaded = async (page: Page) => {
@@ -111,6 +116,157 @@ async function kioskCardRead(page: Page): Promise<void> {
   await page.keyboard.type(demoPopulation().idNumbers['zhangsan']!, { delay: 0 });
   await page.keyboard.press('Enter');
   await page.locator('.kiosk-demo-sms').waitFor();
+}
+
+/** Waits for `texts` in the page's main region and for its loading notes to go. */
+async function settled(page: Page, ...texts: string[]): Promise<void> {
+  const main = page.locator('main');
+  await main.locator('h1').first().waitFor();
+  for (const text of texts) await main.getByText(text, { exact: false }).first().waitFor();
+  await page.waitForFunction(() => !/正在加载/.test(document.querySelector('main')?.textContent ?? ''));
+}
+
+const DESK_PROJECT = '虹通中央厨房新建项目（演示）';
+const DESK_ROOM = '虹通中央厨房项目协调群（演示）';
+
+/**
+ * demo-enterprise files a request (诉求) for its enterprise; demo-manager (店小二) accepts it and
+ * routes it to the market regulator and the fire brigade, whose officers both answer. Returns its id.
+ */
+async function deskRequest(page: Page): Promise<string> {
+  const baseUrl = new URL(page.url()).origin;
+  const agent = await apiAs(baseUrl, 'demo-enterprise');
+  const me = await agent<{ enterprises: { id: string; name: string }[] }>('GET', '/api/v1/me');
+  const enterprise = me.enterprises.find((item) => item.name.includes('虹通')) ?? me.enterprises[0]!;
+  const filed = await agent<{ id: string }>('POST', `/api/v1/desk/enterprises/${enterprise.id}/requests`, {
+    category: 'permits',
+    title: '增加堂食面积后的许可变更',
+    description:
+      '计划把隔壁铺面并入经营，堂食面积增加到 260 平方米，需要知道食品经营许可和消防手续怎样变更。',
+  });
+  const manager = await apiAs(baseUrl, 'demo-manager');
+  await manager('POST', `/api/v1/desk/requests/${filed.id}/accept`, { note: '已收到，今天内转相关部门。' });
+  const offices = await manager<{ items: { id: string; nameZh: string }[] }>(
+    'GET',
+    `/api/v1/desk/requests/${filed.id}/route-offices`,
+  );
+  const officeId = (name: string) => offices.items.find((office) => office.nameZh === name)!.id;
+  const samr = officeId('虹口区市场监管局');
+  const fire = officeId('虹口区消防救援支队');
+  await manager('POST', `/api/v1/desk/requests/${filed.id}/route`, {
+    offices: [
+      { officeId: samr, instructions: '请答复食品经营许可变更的流程和时限。' },
+      { officeId: fire, instructions: '请答复堂食面积增加后的消防要求。' },
+    ],
+  });
+  const detail = await agent<{ parts: { id: string; officeId: string }[] }>(
+    'GET',
+    `/api/v1/desk/requests/${filed.id}`,
+  );
+  const partOf = (office: string) => detail.parts.find((part) => part.officeId === office)!.id;
+  const clerk = await apiAs(baseUrl, 'demo-clerk');
+  await clerk('POST', `/api/v1/desk/request-parts/${partOf(samr)}/answer`, {
+    answer: '请在“一网通办”提交食品经营许可变更（增加经营场所面积），3个工作日内办结。',
+  });
+  const fireOfficer = await apiAs(baseUrl, 'demo-fire');
+  await fireOfficer('POST', `/api/v1/desk/request-parts/${partOf(fire)}/answer`, {
+    answer: '面积超过 200 平方米须办理消防设计审查，可与施工图一并提交，我队安排专人对接。',
+  });
+  return filed.id;
+}
+
+/** The id of the first item of the list at `path` whose `key` is `value` (as the signed-in user). */
+async function idFrom(page: Page, path: string, key: string, value: string): Promise<string> {
+  const response = await page.request.get(path);
+  const items = ((await response.json()) as { items: Record<string, string>[] }).items;
+  const item = items.find((entry) => entry[key] === value);
+  if (!item) throw new Error(`${path}: no item with ${key} ${value}`);
+  return item.id!;
+}
+
+/**
+ * demo-resident's traffic fine is paid at the demo provider, whose notification is lost (so the
+ * day's statement has a payment Tongban has not settled yet).
+ */
+async function paidFineWithLostNotification(page: Page): Promise<void> {
+  const baseUrl = new URL(page.url()).origin;
+  const resident = await apiAs(baseUrl, 'demo-resident');
+  const payables = await resident<{ items: { id: string; kind: string; status: string }[] }>(
+    'GET',
+    '/api/v1/payments/payables',
+  );
+  const fine = payables.items.find((item) => item.kind === 'traffic_fine' && item.status === 'unpaid');
+  if (!fine) throw new Error('demo-resident has no unpaid fine');
+  const created = await resident<{ order: { merchantOrderNo: string } }>(
+    'POST',
+    '/api/v1/payments/orders',
+    { payableIds: [fine.id] },
+    { 'idempotency-key': `screenshot-${Date.now()}` },
+  );
+  await payments!.provider.control({ dropRate: 1 });
+  await payments!.provider.pay(created.order.merchantOrderNo);
+}
+
+/**
+ * demo-admin widens the 免申即享 job-keeping grant to tax credit ratings A and B (as in
+ * e2e/desk-policies.e2e.test.ts), so the canteen that demo-enterprise acts for gets it; waits for
+ * the matching job to finish.
+ */
+async function canteenGrantedABenefit(page: Page): Promise<void> {
+  const admin = await apiAs(new URL(page.url()).origin, 'demo-admin');
+  interface Policy {
+    id: string;
+    code: string;
+    titleZh: string;
+    titleEn: string;
+    summaryZh: string;
+    summaryEn: string;
+    districtCode: string | null;
+    isAutoGrant: boolean;
+    benefitAmountFen: number | null;
+    ruleVersion: number;
+    lastRun: { ruleVersion: number; finishedAt: string | null } | null;
+  }
+  const library = await admin<{ items: Policy[] }>('GET', '/api/v1/desk/policy-library');
+  const policy = library.items.find((item) => item.code === 'HK-2026-002')!;
+  const { titleZh, titleEn, summaryZh, summaryEn, districtCode, isAutoGrant, benefitAmountFen } =
+    await admin<Policy>('GET', `/api/v1/desk/policy-library/${policy.id}`);
+  const changed = await admin<Policy>('PUT', `/api/v1/desk/policy-library/${policy.id}`, {
+    ...{ titleZh, titleEn, summaryZh, summaryEn, districtCode, isAutoGrant, benefitAmountFen },
+    rule: {
+      all: [
+        { field: 'district', op: 'eq', value: '310109' },
+        { field: 'sizeClass', op: 'in', value: ['micro', 'small'] },
+        { field: 'taxCreditRating', op: 'in', value: ['A', 'B'] },
+      ],
+    },
+  });
+  for (let tries = 0; tries < 80; tries += 1) {
+    const { lastRun } = await admin<Policy>('GET', `/api/v1/desk/policy-library/${policy.id}`);
+    if (lastRun?.ruleVersion === changed.ruleVersion && lastRun.finishedAt) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the policy was not matched again in time');
+}
+
+/** demo-life-helper sends demo-resident (signed in at the issuer's host) to Tongban with PKCE. */
+async function consentPage(page: Page): Promise<string> {
+  // The issuer is TONGBAN_PUBLIC_URL (http://localhost:<port>): cookies are per host.
+  const issuer = new URL(page.url()).origin.replace('127.0.0.1', 'localhost');
+  await page.request.post(`${issuer}/api/v1/auth/login`, {
+    data: { username: 'demo-resident', password: 'Demo#2026' },
+  });
+  const verifier = randomBytes(32).toString('base64url');
+  const query = new URLSearchParams({
+    client_id: 'demo-life-helper',
+    response_type: 'code',
+    redirect_uri: 'http://localhost:4000/callback',
+    scope: 'openid profile housing_fund applications.read',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    state: randomBytes(16).toString('base64url'),
+  });
+  return `${issuer}/oidc/auth?${query.toString()}`;
 }
 
 const SHOTS: Shot[] = [
@@ -370,6 +526,135 @@ const SHOTS: Shot[] = [
     },
     fullPage: false,
   },
+  {
+    file: 'desk-request.png',
+    viewport: { width: 1280, height: 1000 },
+    user: 'demo-enterprise',
+    path: async (page) => `/desk/requests/${await deskRequest(page)}`,
+    ready: async (page) => {
+      await page.getByRole('heading', { name: '确认解决并评价' }).waitFor();
+      await settled(page, '3个工作日内办结', '消防设计审查');
+    },
+  },
+  {
+    file: 'desk-policies.png',
+    viewport: DESKTOP,
+    user: 'demo-enterprise',
+    path: async (page) => {
+      await canteenGrantedABenefit(page);
+      return '/desk/policies';
+    },
+    ready: async (page) => {
+      await page.getByTestId('benefits').waitFor();
+      await settled(page, '¥5,000.00');
+    },
+  },
+  {
+    file: 'desk-workspace.png',
+    viewport: DESKTOP,
+    user: 'demo-enterprise',
+    path: '/desk',
+    ready: (page) => settled(page, '冯俊杰（店小二）', '增加堂食面积后的许可变更'),
+  },
+  {
+    file: 'desk-manager.png',
+    viewport: DESKTOP,
+    user: 'demo-manager',
+    path: async (page) => {
+      // A fresh request waits for the manager's first response.
+      const agent = await apiAs(new URL(page.url()).origin, 'demo-enterprise');
+      const me = await agent<{ enterprises: { id: string }[] }>('GET', '/api/v1/me');
+      await agent('POST', `/api/v1/desk/enterprises/${me.enterprises[0]!.id}/requests`, {
+        category: 'hiring',
+        title: '外籍厨师来华工作许可咨询',
+        description: '中央厨房计划聘请两名外籍厨师，想了解工作许可的办理条件和所需时间。',
+      });
+      return '/desk/manager';
+    },
+    ready: (page) => settled(page, '外籍厨师来华工作许可咨询'),
+  },
+  {
+    file: 'desk-room.png',
+    viewport: { width: 1280, height: 1000 },
+    user: 'demo-manager',
+    path: async (page) => `/desk/rooms/${await idFrom(page, '/api/v1/desk/rooms', 'title', DESK_ROOM)}`,
+    ready: (page) => settled(page, '回复施工图审查意见'),
+  },
+  {
+    file: 'desk-project.png',
+    viewport: DESKTOP,
+    user: 'demo-manager',
+    path: async (page) =>
+      `/desk/projects/${await idFrom(page, '/api/v1/desk/projects', 'name', DESK_PROJECT)}`,
+    ready: (page) => settled(page, DESK_PROJECT),
+  },
+  {
+    file: 'desk-metrics.png',
+    viewport: DESKTOP,
+    user: 'demo-manager',
+    path: '/desk/metrics',
+    ready: (page) => settled(page),
+  },
+  {
+    file: 'desk-investment.png',
+    viewport: DESKTOP,
+    user: 'demo-manager',
+    path: '/desk/investment',
+    ready: (page) => settled(page),
+  },
+  {
+    file: 'payments-reconciliation.png',
+    viewport: DESKTOP,
+    user: 'demo-admin',
+    payments: true,
+    path: async (page) => {
+      await paidFineWithLostNotification(page);
+      return '/admin/reconciliation';
+    },
+    ready: async (page) => {
+      await page.getByRole('heading', { name: '对账', level: 1 }).waitFor();
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      await page.getByLabel('对账日期（北京时间）').fill(today);
+      await page.getByRole('button', { name: '开始对账' }).click();
+      await page.getByText(new RegExp(`^${today} 对账完成`)).waitFor();
+      await page
+        .getByRole('table', { name: '对账记录' })
+        .getByRole('row', { name: new RegExp(`^${today}`) })
+        .waitFor();
+      // The payment whose notification was lost was booked by the run: show it among all.
+      await page.getByLabel('处理状态').selectOption({ label: '全部' });
+      await page.getByText('共 1 处差异').waitFor();
+      await settled(page);
+    },
+  },
+  {
+    file: 'open-platform-consent.png',
+    viewport: DESKTOP,
+    path: consentPage,
+    ready: async (page) => {
+      await page.waitForURL('**/open-platform/authorize/**');
+      await settled(page, '随申办生活助手（演示）', '公积金账户、余额和明细');
+    },
+  },
+  {
+    file: 'open-platform-review.png',
+    viewport: DESKTOP,
+    user: 'demo-admin',
+    path: async (page) => {
+      const partner = await apiAs(new URL(page.url()).origin, 'demo-enterprise');
+      await partner('POST', '/api/v1/open-platform/apps', {
+        nameZh: '社保查询助手',
+        nameEn: 'Pension Helper',
+        organisation: '上海示范科技有限公司',
+        purpose: '帮助居民查看社保缴费记录和待遇领取情况',
+        privacyPolicyUrl: 'https://pension-helper.example/privacy',
+        redirectUris: ['https://pension-helper.example/callback'],
+        scopes: ['social_insurance'],
+      });
+      return '/admin/open-platform';
+    },
+    ready: (page) => settled(page, '社保查询助手'),
+  },
 ];
 
 async function take(browser: Browser, baseUrl: string, shot: Shot): Promise<void> {
@@ -394,15 +679,26 @@ async function take(browser: Browser, baseUrl: string, shot: Shot): Promise<void
   }
 }
 
-const server = await startServer();
+const only = process.argv.slice(2);
+const chosen = SHOTS.filter((shot) => only.length === 0 || only.includes(shot.file));
+// Shots of payments start the demo provider and billers, as the payment journeys do.
+let payments: { provider: SpawnedPaymentProvider; billers: SpawnedBillers } | undefined;
+if (chosen.some((shot) => shot.payments)) {
+  const [provider, billers] = await Promise.all([spawnPaymentProvider(), spawnBillers()]);
+  payments = { provider, billers };
+}
+const server = await startServer({
+  env: payments
+    ? { TONGBAN_PAYMENT_PROVIDER_URL: payments.provider.url, TONGBAN_BILLERS_URL: payments.billers.url }
+    : {},
+});
 const browser = await launchBrowser();
 try {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  const only = process.argv.slice(2);
-  for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.file))) {
-    await take(browser, server.baseUrl, shot);
-  }
+  for (const shot of chosen) await take(browser, server.baseUrl, shot);
 } finally {
   await browser.close();
   await server.stop();
+  await payments?.provider.stop();
+  await payments?.billers.stop();
 }
