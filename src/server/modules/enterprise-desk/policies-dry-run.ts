@@ -1,4 +1,5 @@
 // Testing a rule before it is saved: how many enterprises it would match, with examples.
+import type { DryRunResult } from '../../../contracts/api/desk-policies.ts';
 import type { Principal } from '../../platform/auth/access.ts';
 import { nowIso } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -7,17 +8,10 @@ import { listEnterpriseDirectory } from '../identity/enterprise-directory.ts';
 import { actorOf, assertRule, isAuthor } from './policies-access.ts';
 import { readEnterpriseFacts } from './policies-facts.ts';
 import { policyScope } from './policies-matching.ts';
-import { evaluateRule, ruleFields, type EnterpriseFacts } from './policies-rule.ts';
+import { evaluateRule, ruleFields } from './policies-rule.ts';
 import type { PolicyDeps } from './policies.service.ts';
 
-export interface DryRunResult {
-  checked: number;
-  matched: number;
-  unreadable: number;
-  examples: { enterpriseId: string; name: string; facts: EnterpriseFacts }[];
-  /** Examples of enterprises in scope that the rule does not match. */
-  nonMatching: { enterpriseId: string; name: string; facts: EnterpriseFacts }[];
-}
+export type { DryRunResult };
 
 const EXAMPLES = 5;
 

@@ -1,33 +1,11 @@
 // The enterprise's side of the policy library: the policies that found it and its benefits.
+import type { EnterprisePolicies } from '../../../contracts/api/desk-policies.ts';
 import type { Principal } from '../../platform/auth/access.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { assertEnterpriseMember } from '../identity/enterprises.service.ts';
 import { listOffices } from '../reference/reference.service.ts';
 
-export interface EnterprisePolicies {
-  policies: {
-    id: string;
-    code: string;
-    titleZh: string;
-    titleEn: string;
-    summaryZh: string;
-    summaryEn: string;
-    isAutoGrant: boolean;
-    benefitAmountFen: number | null;
-    matchedAt: string;
-    issuerOfficeNameZh: string;
-    issuerOfficeNameEn: string;
-  }[];
-  benefits: {
-    id: string;
-    policyId: string;
-    code: string;
-    titleZh: string;
-    titleEn: string;
-    amountFen: number;
-    grantedAt: string;
-  }[];
-}
+export type { EnterprisePolicies };
 
 /**
  * What an enterprise may benefit from (published policies whose current rule version matched

@@ -4,17 +4,11 @@
 // by the project's ajv set-up (createFormAjv); the meaning (known field, value of the field's
 // type, allowed options) by `ruleProblems`. `evaluateRule` is a pure function: no eval, no I/O.
 import type { ErrorObject } from 'ajv';
+import type { Rule, RuleCondition, RuleOp, RuleValue } from '../../../contracts/api/desk-policies.ts';
 import { createFormAjv } from '../../../contracts/form-ajv.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 
-export type RuleOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'nin';
-export type RuleValue = string | number | (string | number)[];
-export interface RuleCondition {
-  field: string;
-  op: RuleOp;
-  value: RuleValue;
-}
-export type Rule = { all: Rule[] } | { any: Rule[] } | { not: Rule } | RuleCondition;
+export type { Rule, RuleCondition, RuleOp, RuleValue };
 
 export const RULE_OPS: readonly RuleOp[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin'];
 const ORDERING_OPS = new Set<RuleOp>(['lt', 'lte', 'gt', 'gte']);

@@ -2,6 +2,7 @@
 // (also service managers), rule dry runs before saving, publishing (which queues matching), and
 // the enterprise's own view (policies-enterprise.service.ts) and dry runs (policies-dry-run.ts).
 import { uuidv7 } from 'uuidv7';
+import type { PolicyInput, PolicyView, Rule } from '../../../contracts/api/desk-policies.ts';
 import type { Principal } from '../../platform/auth/access.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { nowIso, type Db } from '../../platform/db/database.ts';
@@ -10,7 +11,6 @@ import type { Locale } from '../../platform/i18n/locale.ts';
 import type { JobRunner } from '../../platform/jobs/job-runner.ts';
 import type { RegisterDirectory } from '../registers/register-directory.ts';
 import { findOfficeByCode, listOffices } from '../reference/reference.service.ts';
-import type { Rule } from './policies-rule.ts';
 import { actorOf, adminOfficeIds, assertBenefit, assertRule, canAuthor } from './policies-access.ts';
 import { enqueuePolicyMatch } from './policies.jobs.ts';
 import type { DeskPolicyTable } from './policies.tables.ts';
@@ -21,48 +21,7 @@ export interface PolicyDeps {
   jobs: JobRunner;
 }
 
-export interface PolicyInput {
-  titleZh: string;
-  titleEn: string;
-  summaryZh: string;
-  summaryEn: string;
-  districtCode: string | null;
-  isAutoGrant: boolean;
-  benefitAmountFen: number | null;
-  rule: unknown;
-}
-
-export interface PolicyView {
-  id: string;
-  code: string;
-  titleZh: string;
-  titleEn: string;
-  summaryZh: string;
-  summaryEn: string;
-  issuerOffice: { code: string; nameZh: string; nameEn: string };
-  districtCode: string | null;
-  isAutoGrant: boolean;
-  benefitAmountFen: number | null;
-  status: DeskPolicyTable['status'];
-  ruleVersion: number;
-  rule: Rule;
-  publishedAt: string | null;
-  updatedAt: string;
-  canEdit: boolean;
-  matchedNow: number;
-  benefitsGranted: number;
-  lastRun: {
-    ruleVersion: number;
-    trigger: string;
-    startedAt: string;
-    finishedAt: string | null;
-    checked: number;
-    matched: number;
-    told: number;
-    granted: number;
-    unreadable: number;
-  } | null;
-}
+export type { PolicyInput, PolicyView };
 
 async function present(db: Db, principal: Principal, rows: DeskPolicyTable[]): Promise<PolicyView[]> {
   if (rows.length === 0) return [];
