@@ -2,10 +2,8 @@
 // (POST /api/v1/workbench/tasks/{id}/actions) over real HTTP against real `tongban serve`
 // processes, on SQLite and on PostgreSQL (1 and 4 processes), plus an overload run that checks
 // refusals are fast and every receipt given out is in the database.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -15,24 +13,12 @@ import { progress, progressDone } from '../src/cli/command.ts';
 import { sampleFormData } from '../test/support/form-samples.ts';
 import { startPostgresCluster, type PostgresCluster } from '../test/support/postgres.ts';
 import type { Bench, BenchOptions } from './index.ts';
+import { freePort, login, percentile, say, startServe, type ServeProcess, type Session } from './support.ts';
 
 const SERVICE_CODE = 'SAMR-0002';
 const RESIDENTS = ['demo-resident', 'demo-resident2'];
 const SESSIONS_PER_RESIDENT = 4;
 const CLERK_SESSIONS = 4;
-const PASSWORD = 'Demo#2026';
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-interface Session {
-  cookie: string;
-  csrfToken: string;
-}
 
 /** What one load phase measured, over all servers it spread to. */
 interface PhaseResult {
@@ -47,87 +33,17 @@ interface PhaseResult {
   createdIds: string[];
 }
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** `node bin/tongban.mjs serve` on a free loopback port; resolves when /healthz answers. */
-async function startServer(dataDir: string, databaseUrl: string | undefined): Promise<Server> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  // TONGBAN_BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers.
-  const nodeArgs = (process.env.TONGBAN_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/tongban.mjs'), 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TONGBAN_HOST: '127.0.0.1',
-      TONGBAN_DATA_DIR: dataDir,
-      TONGBAN_DATABASE_URL: databaseUrl ?? '',
-      TONGBAN_LOG_LEVEL: 'error',
-      TONGBAN_DEMO: 'on',
-      TONGBAN_LOGIN_RATE_LIMIT: '10000',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+async function startServer(dataDir: string, databaseUrl: string | undefined): Promise<ServeProcess> {
+  return startServe({
+    dataDir,
+    databaseUrl,
+    port: await freePort(),
+    readyPath: '/healthz',
+    // TONGBAN_BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers.
+    nodeArgs: (process.env.TONGBAN_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    echoStderr: Boolean(process.env.BENCH_DEBUG),
   });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-    if (process.env.BENCH_DEBUG) process.stderr.write(chunk);
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`tongban serve exited (${child.exitCode}): ${stderr}`);
-    try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`tongban serve did not start in 120 s: ${stderr}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    url,
-    child,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-async function login(url: string, username: string): Promise<Session> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('tb_session='));
-  if (!cookie) throw new Error(`login ${username}: no session cookie`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
 }
 
 interface RequestPlan {
@@ -137,16 +53,13 @@ interface RequestPlan {
   body: (connection: number) => string;
 }
 
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
-
 /**
  * Runs autocannon against every server at once (connections split evenly), for `duration`
  * seconds or until `amount` requests were sent; latencies are kept per answer class.
  */
 async function load(
   label: string,
-  servers: Server[],
+  servers: ServeProcess[],
   connections: number,
   limit: { duration: number } | { amount: number },
   plan: RequestPlan,
@@ -348,7 +261,7 @@ async function runSetup(
   options: Required<Pick<BenchOptions, 'duration' | 'connections'>> & { overload: boolean },
 ): Promise<Row[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-apps-'));
-  const servers: Server[] = [];
+  const servers: ServeProcess[] = [];
   const database = openDatabase({ databaseUrl, dataDir });
   try {
     // The first process loads the demo city; the others start on the loaded database.

@@ -9,10 +9,8 @@
 //
 // The payables (application fees of demo-resident) are written straight into the database before
 // the run: filing thousands of applications is the applications bench's business, not this one's.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -23,102 +21,7 @@ import { progress, progressDone } from '../src/cli/command.ts';
 import { openDatabase, type DatabaseHandle } from '../src/server/platform/db/database.ts';
 import { startPostgresCluster, type PostgresCluster } from '../test/support/postgres.ts';
 import type { Bench } from './index.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const PASSWORD = 'Demo#2026';
-const say = (line: string) => process.stdout.write(`${line}\n`);
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-interface Session {
-  cookie: string;
-  csrfToken: string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** `node bin/tongban.mjs serve` with the demo city; resolves when /healthz answers. */
-async function startServer(
-  dataDir: string,
-  databaseUrl: string | undefined,
-  env: Record<string, string>,
-): Promise<Server> {
-  const url = `http://127.0.0.1:${env.PORT}`;
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/tongban.mjs'), 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      TONGBAN_HOST: '127.0.0.1',
-      TONGBAN_DATA_DIR: dataDir,
-      TONGBAN_DATABASE_URL: databaseUrl ?? '',
-      TONGBAN_LOG_LEVEL: 'error',
-      TONGBAN_DEMO: 'on',
-      TONGBAN_LOGIN_RATE_LIMIT: '10000',
-      NODE_ENV: 'production',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`tongban serve exited (${child.exitCode}): ${stderr}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`tongban serve did not start in 120 s: ${stderr}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-async function login(url: string, username: string): Promise<Session> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('tb_session='));
-  if (!cookie) throw new Error(`login ${username}: no session cookie`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
+import { freePort, login, percentile, say, startServe, type ServeProcess, type Session } from './support.ts';
 
 const SESSIONS = 8;
 const POLL_MS = 5;
@@ -326,18 +229,23 @@ async function runSetup(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-pay-'));
   let provider: SpawnedPaymentProvider | undefined;
   let billers: SpawnedBillers | undefined;
-  let server: Server | undefined;
+  let server: ServeProcess | undefined;
   const database = openDatabase({ databaseUrl, dataDir });
   const watcher = new SettlementWatcher(database.db);
   try {
     progress(`${setup}: starting the demo provider, the billers and the server`);
     [provider, billers] = await Promise.all([spawnPaymentProvider(), spawnBillers()]);
     const port = await freePort();
-    server = await startServer(dataDir, databaseUrl, {
-      PORT: String(port),
-      TONGBAN_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      TONGBAN_PAYMENT_PROVIDER_URL: provider.url,
-      TONGBAN_BILLERS_URL: billers.url,
+    server = await startServe({
+      dataDir,
+      databaseUrl,
+      port,
+      readyPath: '/readyz',
+      env: {
+        TONGBAN_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        TONGBAN_PAYMENT_PROVIDER_URL: provider.url,
+        TONGBAN_BILLERS_URL: billers.url,
+      },
     });
     progressDone();
     const sessions: Session[] = [];
