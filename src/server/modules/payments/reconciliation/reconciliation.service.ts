@@ -20,7 +20,7 @@ import { financeOffices } from '../payer-access.ts';
 import { BillerUnavailableError, ProviderUnavailableError } from '../ports.ts';
 import { KIND_LABELS, SUBJECT_LABELS, adviceFor } from './advice.ts';
 import { shanghaiDateOf } from './compare.ts';
-import { reconcileDay } from './reconcile.ts';
+import { GONE_NOTE, REPAIRED_NOTE, reconcileDay } from './reconcile.ts';
 import type { ReconciliationMismatchTable, ReconciliationRunTable } from './reconciliation.tables.ts';
 
 /** The office ids whose mismatches the caller sees; null = all (platform admin). */
@@ -44,6 +44,16 @@ async function userNames(db: Db, ids: (string | null)[]): Promise<Map<string, st
   const rows = await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
+
+/** The notes the reconciliation itself writes are stored in both languages: show the caller's. */
+const SYSTEM_NOTES: Record<string, Record<Locale, string>> = {
+  [REPAIRED_NOTE]: {
+    'zh-CN': '对账时已按支付机构的结果补记入账',
+    en: 'Settled by reconciliation from the provider’s record',
+  },
+  [GONE_NOTE]: { 'zh-CN': '复核时差异已不存在', en: 'No longer differs when the day was checked again' },
+};
+const noteIn = (note: string, locale: Locale): string => SYSTEM_NOTES[note]?.[locale] ?? note;
 
 function presentMismatch(
   row: ReconciliationMismatchTable,
@@ -70,7 +80,7 @@ function presentMismatch(
     advice: adviceFor(row.kind, row.subject, locale),
     status: row.status,
     repaired: row.repaired === 1,
-    resolutionNote: row.resolutionNote,
+    resolutionNote: row.resolutionNote === null ? null : noteIn(row.resolutionNote, locale),
     resolvedBy: row.resolvedByUserId ? (names.get(row.resolvedByUserId) ?? null) : null,
     resolvedAt: row.resolvedAt,
     firstRunId: row.firstRunId,

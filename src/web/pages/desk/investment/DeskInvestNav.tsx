@@ -6,7 +6,7 @@ export function DeskInvestNav() {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('deskInvest.nav.label')}>
-      <ul className="link-list">
+      <ul className="link-row">
         <li>
           <NavLink to="/desk/investment" end>
             {t('deskInvest.investment.title')}

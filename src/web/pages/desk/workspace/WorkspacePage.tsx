@@ -100,11 +100,14 @@ function Sections({ workspace }: { workspace: EnterpriseWorkspace }) {
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   const isEnglish = language === 'en';
   const { enterprise, profile } = workspace;
+  // The register's codes in words; an unknown code is shown as it is rather than hidden.
+  const codeLabel = (group: string, code: string | null | undefined) =>
+    code ? t(`desk.workspace.${group}.${code}`, { defaultValue: code }) : null;
   const rows: [string, string | null][] = [
     [t('desk.workspace.uscc'), enterprise.uscc],
     [t('desk.workspace.address'), enterprise.address],
     [t('desk.workspace.legalRepresentative'), profile?.legalRepresentative ?? null],
-    [t('desk.workspace.companyType'), profile?.companyType ?? null],
+    [t('desk.workspace.companyType'), codeLabel('companyTypes', profile?.companyType)],
     [
       t('desk.workspace.registeredCapital'),
       profile?.registeredCapitalWan != null
@@ -112,10 +115,10 @@ function Sections({ workspace }: { workspace: EnterpriseWorkspace }) {
         : null,
     ],
     [t('desk.workspace.industry'), profile?.industry ?? null],
-    [t('desk.workspace.sizeClass'), profile?.sizeClass ?? null],
+    [t('desk.workspace.sizeClass'), codeLabel('sizeClasses', profile?.sizeClass)],
     [t('desk.workspace.employees'), profile?.employees != null ? String(profile.employees) : null],
     [t('desk.workspace.establishedOn'), profile?.establishedOn ?? null],
-    [t('desk.workspace.registrationStatus'), profile?.registrationStatus ?? null],
+    [t('desk.workspace.registrationStatus'), codeLabel('registrationStatuses', profile?.registrationStatus)],
     [t('desk.workspace.businessScope'), profile?.businessScope ?? null],
   ];
   return (

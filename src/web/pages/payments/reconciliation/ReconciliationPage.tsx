@@ -221,6 +221,7 @@ function RunTable({ runs }: { runs: ReconciliationRun[] }) {
 function MismatchItem({ mismatch, onResolved }: { mismatch: Mismatch; onResolved(): void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
+  const stateLabel = (state: string) => t(`reconciliation.states.${state}`, { defaultValue: state });
   const [error, setError] = useState<string | undefined>();
   const titleId = `mismatch-${mismatch.id}`;
   async function submit(event: FormEvent) {
@@ -258,13 +259,13 @@ function MismatchItem({ mismatch, onResolved }: { mismatch: Mismatch; onResolved
         <div className="facts__row">
           <dt>{t('reconciliation.mismatches.ours')}</dt>
           <dd>
-            {fen(mismatch.ourFen)} {mismatch.ourState ? `(${mismatch.ourState})` : ''}
+            {fen(mismatch.ourFen)} {mismatch.ourState ? `（${stateLabel(mismatch.ourState)}）` : ''}
           </dd>
         </div>
         <div className="facts__row">
           <dt>{t('reconciliation.mismatches.theirs')}</dt>
           <dd>
-            {fen(mismatch.theirFen)} {mismatch.theirState ? `(${mismatch.theirState})` : ''}
+            {fen(mismatch.theirFen)} {mismatch.theirState ? `（${stateLabel(mismatch.theirState)}）` : ''}
           </dd>
         </div>
         <div className="facts__row">
