@@ -55,7 +55,7 @@ export function RoomTasks({ room }: { room: Room }) {
   }
 
   return (
-    <section aria-labelledby="tasks-heading" className="panel">
+    <section aria-labelledby="tasks-heading" className="panel desk-room-grid__wide">
       <h2 id="tasks-heading" className="panel__title">
         {t('deskRooms.tasks.title')}
       </h2>
