@@ -1,8 +1,7 @@
 // `node --import tsx demo/billers/main.ts --port 4300` (or `npx tongban billers`): runs the demo
 // utility companies as their own process. Prints one JSON line `{"listening":"http://127.0.0.1:PORT"}`
 // on stdout once it accepts requests.
-import { parseArgs } from 'node:util';
-import { exitWithParent } from '../payment-provider/main.ts';
+import { exitWithParent, runServerScript, serveUntilSignal } from '../server-script.ts';
 import { startBillersServer } from './server.ts';
 
 export const BILLERS_USAGE = [
@@ -56,20 +55,9 @@ export function billersOptions(values: Record<string, unknown>, env: NodeJS.Proc
 export async function runBillers(values: Record<string, unknown>): Promise<void> {
   const server = await startBillersServer(billersOptions(values));
   exitWithParent(values['parent-pid']);
-  process.stdout.write(`${JSON.stringify({ listening: server.url })}\n`);
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  serveUntilSignal(server);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    const { values } = parseArgs({ options: BILLERS_ARGS, strict: true });
-    await runBillers(values);
-  } catch (error) {
-    process.stderr.write(
-      `billers: ${error instanceof Error ? error.message : String(error)}\n\n${BILLERS_USAGE}\n`,
-    );
-    process.exit(2);
-  }
+  await runServerScript('billers', BILLERS_USAGE, BILLERS_ARGS, runBillers);
 }

@@ -1,7 +1,7 @@
 // `node --import tsx demo/department-server/main.ts --port 4100` (or `npx tongban department-server`):
 // runs the demo department server as its own process. Prints one JSON line
 // `{"listening":"http://127.0.0.1:PORT"}` on stdout once it accepts requests.
-import { parseArgs } from 'node:util';
+import { runServerScript, serveUntilSignal } from '../server-script.ts';
 import { startDepartmentServer } from './server.ts';
 
 export const DEPARTMENT_SERVER_USAGE = [
@@ -47,20 +47,14 @@ export const DEPARTMENT_SERVER_ARGS = {
 /** Starts the server and keeps the process alive until SIGINT/SIGTERM. */
 export async function runDepartmentServer(values: Record<string, unknown>): Promise<void> {
   const server = await startDepartmentServer(departmentServerOptions(values));
-  process.stdout.write(`${JSON.stringify({ listening: server.url })}\n`);
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  serveUntilSignal(server);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    const { values } = parseArgs({ options: DEPARTMENT_SERVER_ARGS, strict: true });
-    await runDepartmentServer(values);
-  } catch (error) {
-    process.stderr.write(
-      `department-server: ${error instanceof Error ? error.message : String(error)}\n\n${DEPARTMENT_SERVER_USAGE}\n`,
-    );
-    process.exit(2);
-  }
+  await runServerScript(
+    'department-server',
+    DEPARTMENT_SERVER_USAGE,
+    DEPARTMENT_SERVER_ARGS,
+    runDepartmentServer,
+  );
 }

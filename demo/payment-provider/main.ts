@@ -1,8 +1,11 @@
 // `node --import tsx demo/payment-provider/main.ts --port 4200` (or `npx tongban payment-provider`):
 // runs the demo payment provider as its own process. Prints one JSON line
 // `{"listening":"http://127.0.0.1:PORT"}` on stdout once it accepts requests.
-import { parseArgs } from 'node:util';
+import { exitWithParent, runServerScript, serveUntilSignal } from '../server-script.ts';
 import { startPaymentProviderServer } from './server.ts';
+
+/** For `tongban payment-provider` and `tongban billers`. */
+export { exitWithParent };
 
 export const PAYMENT_PROVIDER_USAGE = [
   'Usage: tongban payment-provider [--port 4200] [--host 127.0.0.1] [--state FILE] [behaviour options]',
@@ -100,37 +103,18 @@ export function paymentProviderOptions(
   };
 }
 
-/** Exits this process once the process `pid` (the one that started it) is gone. */
-export function exitWithParent(pid: unknown): void {
-  const parent = Number(pid);
-  if (!Number.isInteger(parent) || parent <= 0) return;
-  setInterval(() => {
-    try {
-      process.kill(parent, 0);
-    } catch {
-      process.exit(0);
-    }
-  }, 1000).unref();
-}
-
 /** Starts the server and keeps the process alive until SIGINT/SIGTERM. */
 export async function runPaymentProvider(values: Record<string, unknown>): Promise<void> {
   const server = await startPaymentProviderServer(paymentProviderOptions(values));
   exitWithParent(values['parent-pid']);
-  process.stdout.write(`${JSON.stringify({ listening: server.url })}\n`);
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  serveUntilSignal(server);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    const { values } = parseArgs({ options: PAYMENT_PROVIDER_ARGS, strict: true });
-    await runPaymentProvider(values);
-  } catch (error) {
-    process.stderr.write(
-      `payment-provider: ${error instanceof Error ? error.message : String(error)}\n\n${PAYMENT_PROVIDER_USAGE}\n`,
-    );
-    process.exit(2);
-  }
+  await runServerScript(
+    'payment-provider',
+    PAYMENT_PROVIDER_USAGE,
+    PAYMENT_PROVIDER_ARGS,
+    runPaymentProvider,
+  );
 }
