@@ -36,10 +36,12 @@ function RequestView({ id }: { id: string }) {
           <div role="status" aria-live="polite">
             {notice && <p className="notice notice--success">{notice}</p>}
           </div>
-          <RequestFacts request={request} />
-          <RequestActions request={request} onChanged={reload} />
-          <Parts request={request} />
-          <Timeline request={request} />
+          <div className="desk-sections">
+            <RequestFacts request={request} />
+            <RequestActions request={request} onChanged={reload} />
+            <Parts request={request} />
+            <Timeline request={request} />
+          </div>
         </>
       )}
     </ResourceStatus>
