@@ -20,19 +20,22 @@ export function findRoomOfProject(db: Executor, projectId: string): Promise<Desk
   return db.selectFrom('deskRooms').selectAll().where('projectId', '=', projectId).executeTakeFirst();
 }
 
+/** The user's membership rows of the room (active or removed). */
+function membershipOf(db: Executor, roomId: string, userId: string) {
+  return db
+    .selectFrom('deskRoomMembers')
+    .selectAll()
+    .where('roomId', '=', roomId)
+    .where('userId', '=', userId);
+}
+
 /** The user's active membership of the room, if any. */
 export function findActiveMember(
   db: Executor,
   roomId: string,
   userId: string,
 ): Promise<DeskRoomMemberTable | undefined> {
-  return db
-    .selectFrom('deskRoomMembers')
-    .selectAll()
-    .where('roomId', '=', roomId)
-    .where('userId', '=', userId)
-    .where('removedAt', 'is', null)
-    .executeTakeFirst();
+  return membershipOf(db, roomId, userId).where('removedAt', 'is', null).executeTakeFirst();
 }
 
 export function findMembership(
@@ -40,12 +43,7 @@ export function findMembership(
   roomId: string,
   userId: string,
 ): Promise<DeskRoomMemberTable | undefined> {
-  return db
-    .selectFrom('deskRoomMembers')
-    .selectAll()
-    .where('roomId', '=', roomId)
-    .where('userId', '=', userId)
-    .executeTakeFirst();
+  return membershipOf(db, roomId, userId).executeTakeFirst();
 }
 
 export function listActiveMembers(db: Executor, roomId: string): Promise<DeskRoomMemberTable[]> {
