@@ -19,6 +19,7 @@ import {
   listZones,
   type District,
 } from './investment-api.ts';
+import { PendingPage } from '../PendingPage.tsx';
 
 /** `/desk/investment`: the district's pipeline — funnel, figures with YoY, prospects, land on offer. */
 export function InvestmentPage() {
@@ -33,21 +34,7 @@ function Districts() {
   const load = useCallback(() => listDistricts(), []);
   const [state] = useApiResource(load);
   const [chosen, setChosen] = useState('');
-  if (state.status === 'loading')
-    return (
-      <p className="status-message" role="status">
-        {t('deskInvest.loading')}
-      </p>
-    );
-  if (state.status === 'failed')
-    return (
-      <>
-        <PageHeading>{t('deskInvest.investment.title')}</PageHeading>
-        <p className="notice notice--error" role="alert">
-          {state.error.message}
-        </p>
-      </>
-    );
+  if (state.status !== 'ready') return <PendingPage state={state} title={t('deskInvest.investment.title')} />;
   const districts = state.data;
   const district =
     districts.find((x) => x.code === chosen) ?? districts.find((x) => x.code === '310109') ?? districts[0];

@@ -19,6 +19,7 @@ import {
   type ProspectDetail,
   type Stage,
 } from './investment-api.ts';
+import { PendingPage } from '../PendingPage.tsx';
 
 /** `/desk/investment/prospects/:id`: requirements, stage history, scored parcels, moving on. */
 export function ProspectPage() {
@@ -32,21 +33,7 @@ function Loader({ id }: { id: string }) {
   const { t } = useTranslation();
   const load = useCallback(() => getProspect(id), [id]);
   const [state, , replace] = useApiResource(load);
-  if (state.status === 'loading')
-    return (
-      <p className="status-message" role="status">
-        {t('deskInvest.loading')}
-      </p>
-    );
-  if (state.status === 'failed')
-    return (
-      <>
-        <PageHeading>{t('deskInvest.prospect.title')}</PageHeading>
-        <p className="notice notice--error" role="alert">
-          {state.error.message}
-        </p>
-      </>
-    );
+  if (state.status !== 'ready') return <PendingPage state={state} title={t('deskInvest.prospect.title')} />;
   return <Prospect detail={state.data} onChanged={replace} />;
 }
 

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { EChart } from '../../facilities/console/EChart.tsx';
 import '../../facilities/console/console.css';
 import { decimal, percent } from '../policies/format.ts';
+import { PendingPage } from '../PendingPage.tsx';
 
 interface Figures {
   requests: number;
@@ -79,21 +80,7 @@ function Chooser() {
   const [from, setFrom] = useState(day(-90));
   const [to, setTo] = useState(day(0));
   const [period, setPeriod] = useState({ from: day(-90), to: day(0) });
-  if (state.status === 'loading')
-    return (
-      <p className="status-message" role="status">
-        {t('deskInvest.loading')}
-      </p>
-    );
-  if (state.status === 'failed')
-    return (
-      <>
-        <PageHeading>{t('deskInvest.metrics.title')}</PageHeading>
-        <p className="notice notice--error" role="alert">
-          {state.error.message}
-        </p>
-      </>
-    );
+  if (state.status !== 'ready') return <PendingPage state={state} title={t('deskInvest.metrics.title')} />;
   const chosen =
     state.data.find((d) => d.code === district) ??
     state.data.find((d) => d.code === '310109') ??

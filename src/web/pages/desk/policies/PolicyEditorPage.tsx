@@ -22,6 +22,7 @@ import {
   type Policy,
   type PolicyFieldsInfo,
 } from './policies-api.ts';
+import { PendingPage } from '../PendingPage.tsx';
 
 /** `/desk/policies/library/:id` (or `new`): edit a policy, test its rule, publish, re-match. */
 export function PolicyEditorPage() {
@@ -38,21 +39,7 @@ function Loader({ id }: { id: string }) {
     [id],
   );
   const [state, , replace] = useApiResource(load);
-  if (state.status === 'loading')
-    return (
-      <p className="status-message" role="status">
-        {t('deskInvest.loading')}
-      </p>
-    );
-  if (state.status === 'failed')
-    return (
-      <>
-        <PageHeading>{t('deskInvest.editor.title')}</PageHeading>
-        <p className="notice notice--error" role="alert">
-          {state.error.message}
-        </p>
-      </>
-    );
+  if (state.status !== 'ready') return <PendingPage state={state} title={t('deskInvest.editor.title')} />;
   return (
     <Editor
       key={state.data.policy?.id ?? 'new'}
