@@ -7,13 +7,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../src/server/platform/db/database.ts';
 import { progress, progressDone } from '../src/cli/command.ts';
 import { sampleFormData } from '../test/support/form-samples.ts';
-import { startPostgresCluster, type PostgresCluster } from '../test/support/postgres.ts';
 import type { Bench, BenchOptions } from './index.ts';
-import { freePort, login, percentile, say, startServe, type ServeProcess, type Session } from './support.ts';
+import {
+  freePort,
+  login,
+  percentile,
+  say,
+  startServe,
+  withPostgresDatabase,
+  type ServeProcess,
+  type Session,
+} from './support.ts';
 
 const SERVICE_CODE = 'SAMR-0002';
 const RESIDENTS = ['demo-resident', 'demo-resident2'];
@@ -370,25 +377,7 @@ async function withPostgres(run: (databaseUrl: string) => Promise<void>): Promis
     say('postgres: using TONGBAN_DATABASE_URL (its applications tables grow)');
     return run(external);
   }
-  let cluster: PostgresCluster;
-  try {
-    cluster = await startPostgresCluster();
-  } catch (error) {
-    say(
-      `postgres: skipped, no cluster could start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-    );
-    return;
-  }
-  try {
-    const admin = openDatabase({ databaseUrl: cluster.adminUrl, dataDir: os.tmpdir() });
-    await sql`create database bench_applications`.execute(admin.db);
-    await admin.close();
-    const url = new URL(cluster.adminUrl);
-    url.pathname = '/bench_applications';
-    await run(url.toString());
-  } finally {
-    await cluster.stop();
-  }
+  return withPostgresDatabase('bench_applications', run);
 }
 
 /** Submissions and staff actions per second with p50/p99, SQLite and PostgreSQL, 1 and 4 processes. */

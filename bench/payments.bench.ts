@@ -19,9 +19,17 @@ import { spawnBillers, type SpawnedBillers } from '../demo/billers/spawn.ts';
 import { spawnPaymentProvider, type SpawnedPaymentProvider } from '../demo/payment-provider/spawn.ts';
 import { progress, progressDone } from '../src/cli/command.ts';
 import { openDatabase, type DatabaseHandle } from '../src/server/platform/db/database.ts';
-import { startPostgresCluster, type PostgresCluster } from '../test/support/postgres.ts';
 import type { Bench } from './index.ts';
-import { freePort, login, percentile, say, startServe, type ServeProcess, type Session } from './support.ts';
+import {
+  freePort,
+  login,
+  percentile,
+  say,
+  startServe,
+  withPostgresDatabase,
+  type ServeProcess,
+  type Session,
+} from './support.ts';
 
 const SESSIONS = 8;
 const POLL_MS = 5;
@@ -296,27 +304,8 @@ async function runSetup(
   }
 }
 
-async function withPostgres(run: (databaseUrl: string) => Promise<void>): Promise<void> {
-  let cluster: PostgresCluster;
-  try {
-    cluster = await startPostgresCluster();
-  } catch (error) {
-    say(
-      `postgres: skipped, no cluster could start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-    );
-    return;
-  }
-  try {
-    const admin = openDatabase({ databaseUrl: cluster.adminUrl, dataDir: os.tmpdir() });
-    await sql`create database bench_payments`.execute(admin.db);
-    await admin.close();
-    const url = new URL(cluster.adminUrl);
-    url.pathname = '/bench_payments';
-    await run(url.toString());
-  } finally {
-    await cluster.stop();
-  }
-}
+const withPostgres = (run: (databaseUrl: string) => Promise<void>) =>
+  withPostgresDatabase('bench_payments', run);
 
 function printTable(rows: Row[]): void {
   const header = ['setup', 'payers at once', 'settled', 'per second', 'p50 ms', 'p99 ms', 'checks'];

@@ -1,8 +1,13 @@
 // What the HTTP benches share: a free port, a real `tongban serve` process with the demo city,
-// logging in a demo account, percentiles, and writing a line of the report.
+// logging in a demo account, a throwaway PostgreSQL database, percentiles, and writing a line of
+// the report.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase } from '../src/server/platform/db/database.ts';
+import { startPostgresCluster, type PostgresCluster } from '../test/support/postgres.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DEMO_PASSWORD = 'Demo#2026';
@@ -116,4 +121,33 @@ export async function login(url: string, username: string): Promise<Session> {
   if (!cookie) throw new Error(`login ${username}: no session cookie`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { cookie, csrfToken };
+}
+
+/**
+ * Runs `run` against a new database `name` in a throwaway PostgreSQL cluster, stopped afterwards;
+ * says so and skips when no cluster can start.
+ */
+export async function withPostgresDatabase(
+  name: string,
+  run: (databaseUrl: string) => Promise<void>,
+): Promise<void> {
+  let cluster: PostgresCluster;
+  try {
+    cluster = await startPostgresCluster();
+  } catch (error) {
+    say(
+      `postgres: skipped, no cluster could start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    );
+    return;
+  }
+  try {
+    const admin = openDatabase({ databaseUrl: cluster.adminUrl, dataDir: os.tmpdir() });
+    await sql`create database ${sql.id(name)}`.execute(admin.db);
+    await admin.close();
+    const url = new URL(cluster.adminUrl);
+    url.pathname = `/${name}`;
+    await run(url.toString());
+  } finally {
+    await cluster.stop();
+  }
 }
