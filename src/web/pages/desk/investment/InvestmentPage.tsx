@@ -97,18 +97,7 @@ function Pipeline({ district }: { district: District }) {
       series: [{ type: 'bar', data: steps.map((s) => s.reached), itemStyle: { color: '#1d70b8' } }],
     };
   }, [state, t]);
-  if (state.status === 'loading')
-    return (
-      <p className="status-message" role="status">
-        {t('deskInvest.loading')}
-      </p>
-    );
-  if (state.status === 'failed')
-    return (
-      <p className="notice notice--error" role="alert">
-        {state.error.message}
-      </p>
-    );
+  if (state.status !== 'ready') return <PendingPage state={state} />;
   const { funnel, figures, prospects, zones } = state.data;
   const name = isEn ? district.nameEn : district.nameZh;
   const yoy = (value: number | null) => percent(value, language, true);

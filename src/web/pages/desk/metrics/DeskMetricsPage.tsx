@@ -175,18 +175,7 @@ function Metrics({ district, period }: { district: string; period: { from: strin
       ],
     };
   }, [state, isEn, t]);
-  if (state.status === 'loading')
-    return (
-      <p className="status-message" role="status">
-        {t('deskInvest.loading')}
-      </p>
-    );
-  if (state.status === 'failed')
-    return (
-      <p className="notice notice--error" role="alert">
-        {state.error.message}
-      </p>
-    );
+  if (state.status !== 'ready') return <PendingPage state={state} />;
   const data = state.data;
   const rows: { key: string; label: string; figures: Figures }[] = [
     {

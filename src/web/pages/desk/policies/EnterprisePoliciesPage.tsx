@@ -8,6 +8,7 @@ import { useApiResource } from '../../../lib/use-api-resource.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { yuan, shanghaiDate } from './format.ts';
 import { getEnterprisePolicies } from './policies-api.ts';
+import { PendingPage } from '../PendingPage.tsx';
 
 /** `/desk/policies`: the policies that found the enterprise, and what it got without applying. */
 export function EnterprisePoliciesPage() {
@@ -65,18 +66,7 @@ function EnterprisePolicies({ enterpriseId }: { enterpriseId: string }) {
   const isEn = language === 'en';
   const load = useCallback(() => getEnterprisePolicies(enterpriseId), [enterpriseId]);
   const [state] = useApiResource(load);
-  if (state.status === 'loading')
-    return (
-      <p className="status-message" role="status">
-        {t('deskInvest.loading')}
-      </p>
-    );
-  if (state.status === 'failed')
-    return (
-      <p className="notice notice--error" role="alert">
-        {state.error.message}
-      </p>
-    );
+  if (state.status !== 'ready') return <PendingPage state={state} />;
   const { policies, benefits } = state.data;
   return (
     <>
