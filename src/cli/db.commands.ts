@@ -43,7 +43,10 @@ export const seedCommand: Command = {
     try {
       await migrateToLatest(database.db);
       const signer = await loadCertificateSigner(database.db, config);
-      const report = await seedDemo(database.db, { signer, partnerRedirectUris: config.demoPartnerRedirectUris });
+      const report = await seedDemo(database.db, {
+        signer,
+        partnerRedirectUris: config.demoPartnerRedirectUris,
+      });
       process.stdout.write(
         `${report.created ? 'Demo city loaded' : 'Demo city already present'}: ${report.offices} offices, ` +
           `${report.people} people in the population register, ${report.accounts} demo accounts.\n` +

@@ -81,7 +81,10 @@ async function prepareDatabase(
   const calendarYears = await ensureOfficialCalendar(database.db);
   if (calendarYears.length) logger.info({ years: calendarYears }, 'official holiday calendar loaded');
   if (config.demo) {
-    const report = await seedDemo(database.db, { signer, partnerRedirectUris: config.demoPartnerRedirectUris });
+    const report = await seedDemo(database.db, {
+      signer,
+      partnerRedirectUris: config.demoPartnerRedirectUris,
+    });
     if (report.created) logger.info(report, 'demo city loaded');
   }
   if (config.adminPassword) await ensureAdmin(database.db, config.adminPassword);

@@ -157,7 +157,9 @@ const DeskWorkspacePage = lazy(() =>
   import('./pages/desk/workspace/WorkspacePage.tsx').then((module) => ({ default: module.WorkspacePage })),
 );
 const DeskManagerPage = lazy(() =>
-  import('./pages/desk/workspace/ManagerDeskPage.tsx').then((module) => ({ default: module.ManagerDeskPage })),
+  import('./pages/desk/workspace/ManagerDeskPage.tsx').then((module) => ({
+    default: module.ManagerDeskPage,
+  })),
 );
 const DeskThreadPage = lazy(() =>
   import('./pages/desk/workspace/ThreadPage.tsx').then((module) => ({ default: module.ThreadPage })),
@@ -175,7 +177,9 @@ const DeskOfficePage = lazy(() =>
   import('./pages/desk/requests/OfficeQueuePage.tsx').then((module) => ({ default: module.OfficeQueuePage })),
 );
 const WebhooksPage = lazy(() =>
-  import('./pages/open-platform/webhooks/WebhooksPage.tsx').then((module) => ({ default: module.WebhooksPage })),
+  import('./pages/open-platform/webhooks/WebhooksPage.tsx').then((module) => ({
+    default: module.WebhooksPage,
+  })),
 );
 
 // The open platform: the authorization page partner apps send residents to, partners' apps, review.
@@ -197,7 +201,9 @@ const DeskProspectPage = lazy(() =>
   import('./pages/desk/investment/ProspectPage.tsx').then((m) => ({ default: m.ProspectPage })),
 );
 const DeskEnterprisePoliciesPage = lazy(() =>
-  import('./pages/desk/policies/EnterprisePoliciesPage.tsx').then((m) => ({ default: m.EnterprisePoliciesPage })),
+  import('./pages/desk/policies/EnterprisePoliciesPage.tsx').then((m) => ({
+    default: m.EnterprisePoliciesPage,
+  })),
 );
 const DeskPolicyLibraryPage = lazy(() =>
   import('./pages/desk/policies/PolicyLibraryPage.tsx').then((m) => ({ default: m.PolicyLibraryPage })),
@@ -212,8 +218,12 @@ const DeskMetricsPage = lazy(() =>
 const DeskVisitsPage = lazy(() =>
   import('./pages/desk/visits/VisitsPage.tsx').then((m) => ({ default: m.VisitsPage })),
 );
-const DeskRoomsPage = lazy(() => import('./pages/desk/rooms/RoomsPage.tsx').then((m) => ({ default: m.RoomsPage })));
-const DeskRoomPage = lazy(() => import('./pages/desk/rooms/RoomPage.tsx').then((m) => ({ default: m.RoomPage })));
+const DeskRoomsPage = lazy(() =>
+  import('./pages/desk/rooms/RoomsPage.tsx').then((m) => ({ default: m.RoomsPage })),
+);
+const DeskRoomPage = lazy(() =>
+  import('./pages/desk/rooms/RoomPage.tsx').then((m) => ({ default: m.RoomPage })),
+);
 const DeskProjectsPage = lazy(() =>
   import('./pages/desk/projects/ProjectsPage.tsx').then((m) => ({ default: m.ProjectsPage })),
 );

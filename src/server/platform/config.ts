@@ -342,7 +342,10 @@ function openPlatformConfig(
     } catch {
       ok = false;
     }
-    if (!ok) problems.push(`TONGBAN_DEMO_PARTNER_REDIRECT_URIS must be http(s) URLs without a fragment, got "${uri}"`);
+    if (!ok)
+      problems.push(
+        `TONGBAN_DEMO_PARTNER_REDIRECT_URIS must be http(s) URLs without a fragment, got "${uri}"`,
+      );
   }
   return {
     openApiRateLimitPerApp: int('TONGBAN_OPEN_API_RATE_LIMIT_APP', 1200, 1, 1_000_000),

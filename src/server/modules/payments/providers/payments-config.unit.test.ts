@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../platform/config.ts';
+import type { ConfigError} from '../../../platform/config.ts';
+import { loadConfig } from '../../../platform/config.ts';
 import { DEMO_MERCHANT_ID } from '../../../../../demo/payment-provider/demo-key.ts';
 
 const problems = (env: Record<string, string>) => {
