@@ -9,6 +9,7 @@
 // - first response on time: responded by its due time; a request still unanswered after its due
 //   time counts as late, one still within it is not counted yet. Likewise for resolution;
 // - visits: visits logged as done (not planned or cancelled) with their date in the period.
+import type { DeskFigures, DistrictMetrics, Period } from '../../../contracts/api/desk-metrics.ts';
 import type { Principal } from '../../platform/auth/access.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -24,22 +25,7 @@ import {
   type RetentionCount,
 } from './desk-metrics-retention.ts';
 
-export interface DeskFigures {
-  requests: number;
-  firstResponseHoursMedian: number | null;
-  firstResponseHoursMean: number | null;
-  resolutionHoursMedian: number | null;
-  resolutionHoursMean: number | null;
-  firstResponseOnTimeRate: number | null;
-  resolutionOnTimeRate: number | null;
-  satisfactionMean: number | null;
-  rated: number;
-  visits: number;
-  enterprises: number;
-  retained: number;
-  lost: number;
-  retentionRate: number | null;
-}
+export type { DeskFigures, DistrictMetrics, Period };
 
 export interface RequestFacts {
   filedAt: string;
@@ -118,20 +104,6 @@ export function requestFigures(rows: readonly RequestFacts[], visits: number, no
 export interface MetricsDeps {
   db: Db;
   registers: RegisterDirectory;
-}
-
-export interface Period {
-  from: string;
-  to: string;
-}
-
-export interface DistrictMetrics {
-  period: Period;
-  district: { code: string; nameZh: string; nameEn: string; figures: DeskFigures };
-  streets: { code: string; nameZh: string; nameEn: string; figures: DeskFigures }[];
-  managers: { userId: string; name: string; figures: DeskFigures }[];
-  /** Enterprises whose register record could not be read for the retained figure. */
-  unreadableEnterprises: number;
 }
 
 const noRetention = (enterprises: number, count: RetentionCount | undefined) => ({

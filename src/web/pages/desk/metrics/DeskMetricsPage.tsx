@@ -12,35 +12,11 @@ import { EChart } from '../../facilities/console/EChart.tsx';
 import '../../facilities/console/console.css';
 import { decimal, percent } from '../policies/format.ts';
 import { PendingPage } from '../PendingPage.tsx';
-
-interface Figures {
-  requests: number;
-  firstResponseHoursMedian: number | null;
-  firstResponseHoursMean: number | null;
-  resolutionHoursMedian: number | null;
-  resolutionHoursMean: number | null;
-  firstResponseOnTimeRate: number | null;
-  resolutionOnTimeRate: number | null;
-  satisfactionMean: number | null;
-  rated: number;
-  visits: number;
-  enterprises: number;
-  retained: number;
-  lost: number;
-  retentionRate: number | null;
-}
-interface Named {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-interface DistrictMetrics {
-  period: { from: string; to: string };
-  district: Named & { figures: Figures };
-  streets: (Named & { figures: Figures })[];
-  managers: { userId: string; name: string; figures: Figures }[];
-  unreadableEnterprises: number;
-}
+import type {
+  DeskFigures as Figures,
+  DeskPlace as Named,
+  DistrictMetrics,
+} from '../../../../contracts/api/desk-metrics.ts';
 
 const listDistricts = () =>
   api.get<{ items: Named[] }>('/api/v1/desk/metrics/districts').then((r) => r.items);
