@@ -4,6 +4,7 @@
 // revocation and introspection, and access tokens for the open API bound to it as a resource
 // server (RFC 8707). The resident signs in and consents on Tongban's own page
 // (/open-platform/authorize/:uid); clients are the reviewed apps.
+import './oidc-runtime-notice.ts'; // before the provider is first imported
 import Provider, {
   errors,
   interactionPolicy,
