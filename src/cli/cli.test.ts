@@ -66,7 +66,7 @@ describe('tongban command line', () => {
       expect(result.status, command).toBe(0);
       expect(result.stdout, command).toMatch(new RegExp(`Usage: tongban ${command}`));
     }
-  });
+  }, 120_000); // seven cold starts of the CLI (tsx loads the app's modules each time)
 
   it('migrates, seeds idempotently and prints the demo password', () => {
     const dataDir = tempDir();

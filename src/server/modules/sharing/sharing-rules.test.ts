@@ -117,6 +117,7 @@ describeEachDialect('sharing rules with a review trail', (dialect) => {
       .selectFrom('auditLog')
       .select('action')
       .where('action', 'like', 'sharing.rule.%')
+      .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['sharing.rule.propose', 'sharing.rule.approve']);
   });

@@ -226,8 +226,14 @@ describe('demo payment provider: signed notifications', () => {
     server.provider.behaviour.dropRate = 0;
 
     server.provider.behaviour.reorder = true;
-    const first = await pay();
-    const second = await pay();
+    // Both paid in the same tick, so both are held by the same sweep and flushed in reverse
+    // (paying one after another's HTTP round trip could straddle a 200 ms flush on a busy machine).
+    const [firstInput, secondInput] = [order(), order()];
+    await adapter.createOrder(firstInput);
+    await adapter.createOrder(secondInput);
+    const [first, second] = [firstInput.merchantOrderNo, secondInput.merchantOrderNo];
+    server.provider.pay(server.provider.store.orders.get(first)!);
+    server.provider.pay(server.provider.store.orders.get(second)!);
     await until(() => seen(first) === 1 && seen(second) === 1);
     const order1 = sink.received.findIndex((r) => r.body.includes(first));
     const order2 = sink.received.findIndex((r) => r.body.includes(second));
