@@ -169,7 +169,17 @@ describe('the partner app (a third-party entrance)', () => {
       )
       .toContain('已缴');
     // …and Tongban told the partner app by webhook that the payment settled.
-    await expect.poll(() => page.locator('#events').textContent()).toContain('缴费已到账');
+    // (The list already holds the bill.issued events of the bills it listed; the settlement may
+    // land after the last reload, so look again until it is there.)
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator('#events').textContent();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toContain('缴费已到账');
 
     // Staff change one of 张三's applications; Tongban tells the partner app by webhook.
     const receiptNo = await staffAskForSupplement();
