@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigError} from '../../../platform/config.ts';
+import type { ConfigError } from '../../../platform/config.ts';
 import { loadConfig } from '../../../platform/config.ts';
 import { DEMO_MERCHANT_ID } from '../../../../../demo/payment-provider/demo-key.ts';
 
